@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace Playbook.Cli;
+
+/// <summary>
+/// The <c>playbook</c> command. Every subcommand exits 0 on success, 1 on a failed check and 2 on
+/// bad usage or unreadable input, with a one-line reason on stderr.
+/// </summary>
+public static class PlaybookCommand
+{
+    /// <summary>Exit code of a run that did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code of a check that failed (a rejected row in strict mode, a claim not reproduced).</summary>
+    public const int CheckFailed = 1;
+
+    /// <summary>Exit code of bad usage or input that cannot be read.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        // A plain command named 'playbook' rather than RootCommand, whose name would be the assembly's.
+        var root = new Command("playbook", "Pillar analysis of brand live-commerce on Douyin (FACT) and Kuaishou (STEPS).")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+            ValidateCommand.Create(stdout, stderr),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"playbook: {error.Message}");
+            }
+
+            stderr.WriteLine("playbook: see 'playbook --help'");
+            return BadInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,3 @@
+using Playbook.Cli;
+
+return PlaybookCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,145 @@
+namespace Playbook.Data;
+
+/// <summary>
+/// The 抖店 (Douyin shop) order export in 商品维度 (one row per sub-order), mapped to canonical
+/// orders and accounts as DESIGN.md says. Columns are matched by their Chinese names in any order;
+/// columns not listed here are ignored, since they move between export versions.
+/// </summary>
+public static class DouyinOrderExport
+{
+    /// <summary>主订单编号: the parent order id.</summary>
+    public const string ParentOrderId = "主订单编号";
+
+    /// <summary>子订单编号: the sub-order id, the canonical order id when present.</summary>
+    public const string SubOrderId = "子订单编号";
+
+    /// <summary>支付完成时间: payment time; empty for an unpaid order.</summary>
+    public const string PaidAt = "支付完成时间";
+
+    /// <summary>订单状态: order status; 已关闭 / 已取消 mark an unpaid order.</summary>
+    public const string Status = "订单状态";
+
+    /// <summary>售后状态: after-sale status; 退款成功 means the whole amount was refunded.</summary>
+    public const string AfterSale = "售后状态";
+
+    /// <summary>达人ID: the seller account; empty for a shelf order.</summary>
+    public const string TalentId = "达人ID";
+
+    /// <summary>达人昵称: the seller's nickname, which becomes the account's nickname.</summary>
+    public const string TalentNickname = "达人昵称";
+
+    /// <summary>流量类型: 自然流量 (organic) or a paid kind.</summary>
+    public const string TrafficKind = "流量类型";
+
+    /// <summary>流量体裁: 直播 / 短视频 / 商品卡 / 其他.</summary>
+    public const string TrafficForm = "流量体裁";
+
+    /// <summary>商品ID: the product id.</summary>
+    public const string ProductId = "商品ID";
+
+    /// <summary>商品数量: units.</summary>
+    public const string Quantity = "商品数量";
+
+    /// <summary>订单应付金额: the amount payable, the order's GMV.</summary>
+    public const string AmountPayable = "订单应付金额";
+
+    /// <summary>买家ID: the buyer, in exports that have it.</summary>
+    public const string BuyerId = "买家ID";
+
+    /// <summary>用户ID: the buyer, in exports that call it so.</summary>
+    public const string UserId = "用户ID";
+
+    /// <summary>Whether a header row is a 抖店 order export: it has the parent order id and the amount payable.</summary>
+    public static bool Recognises(IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        return TableReader.FindColumn(headers, ParentOrderId) >= 0 && TableReader.FindColumn(headers, AmountPayable) >= 0;
+    }
+
+    internal static IReadOnlyList<ColumnSpec> Columns { get; } =
+    [
+        new(ParentOrderId), new(SubOrderId, Required: false), new(PaidAt), new(Status), new(AfterSale),
+        new(TalentId), new(TalentNickname, Required: false), new(TrafficKind, Required: false),
+        new(TrafficForm, Required: false), new(ProductId), new(Quantity), new(AmountPayable),
+        new(BuyerId, Required: false), new(UserId, Required: false),
+    ];
+
+    /// <summary>A schema for one file: it collects the file's accounts into <paramref name="accounts"/>.</summary>
+    internal static TableSchema<Order> Schema(bool hasSubOrderId, Dictionary<string, Account> accounts) => new()
+    {
+        Kind = TableKind.Orders,
+        Source = InputSource.DouyinExport,
+        Columns = Columns,
+        IdColumn = hasSubOrderId ? SubOrderId : ParentOrderId,
+        IsUnpaid = IsUnpaid,
+        Build = r => Build(r, hasSubOrderId, accounts),
+    };
+
+    private static bool IsUnpaid(RowFields r)
+    {
+        var status = r.Text(Status);
+        return r.Text(PaidAt) is null
+            || (status is not null && (status.Contains("关闭", StringComparison.Ordinal) || status.Contains("取消", StringComparison.Ordinal)
+                || status.Contains("待支付", StringComparison.Ordinal) || status.Contains("待付款", StringComparison.Ordinal)));
+    }
+
+    private static Order Build(RowFields r, bool hasSubOrderId, Dictionary<string, Account> accounts)
+    {
+        var gmv = r.Money(AmountPayable);
+        var accountId = r.Id(TalentId);
+        var order = new Order
+        {
+            OrderId = hasSubOrderId ? r.RequiredId(SubOrderId) : r.RequiredId(ParentOrderId),
+            ParentOrderId = r.RequiredId(ParentOrderId),
+            Platform = Platform.Douyin,
+            PaidAt = r.Time(PaidAt),
+            AccountId = accountId,
+            Channel = ChannelOf(r.Text(TrafficForm)),
+            TrafficType = TrafficTypeOf(r.Text(TrafficKind)),
+            ProductId = r.RequiredId(ProductId),
+            Quantity = CanonicalSchemas.Quantity(r, Quantity),
+            Gmv = gmv,
+
+            // 退款成功 is a completed full refund; other after-sale states (售后中, 无售后) refund nothing yet.
+            Refund = r.Text(AfterSale) == "退款成功" ? gmv : 0m,
+            BuyerId = r.Id(BuyerId) ?? r.Id(UserId),
+        };
+
+        if (accountId is not null && !accounts.ContainsKey(accountId))
+        {
+            accounts[accountId] = new Account { AccountId = accountId, Platform = Platform.Douyin, Nickname = r.Text(TalentNickname) };
+        }
+
+        return order;
+    }
+
+    private static Channel ChannelOf(string? form) => form switch
+    {
+        null => Channel.Other,
+        "直播" => Channel.Live,
+        "短视频" or "视频" => Channel.ShortVideo,
+        "商品卡" => Channel.ProductCard,
+        "搜索" => Channel.Search,
+        "商城" => Channel.Mall,
+        "其他" or "其它" => Channel.Other,
+        _ => throw new FieldException(TrafficForm, "expected 直播, 短视频, 商品卡, 搜索, 商城 or 其他"),
+    };
+
+    private static TrafficType? TrafficTypeOf(string? kind)
+    {
+        if (kind is null)
+        {
+            return null;
+        }
+
+        if (kind.Contains("自然", StringComparison.Ordinal))
+        {
+            return TrafficType.Organic;
+        }
+
+        string[] paidWords = ["付费", "广告", "千川", "投放", "竞价", "DOU+", "推广"];
+        return paidWords.Any(w => kind.Contains(w, StringComparison.OrdinalIgnoreCase))
+            ? TrafficType.Paid
+            : throw new FieldException(TrafficKind, "expected 自然流量 or a paid kind (付费流量, 广告, 千川 …)");
+    }
+}

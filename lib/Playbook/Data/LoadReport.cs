@@ -1,0 +1,191 @@
+using System.Globalization;
+
+namespace Playbook.Data;
+
+/// <summary>The canonical tables a file can hold (DESIGN.md "Canonical tables").</summary>
+public enum TableKind
+{
+    /// <summary>Seller accounts (账号).</summary>
+    Accounts,
+
+    /// <summary>Sub-orders (子订单).</summary>
+    Orders,
+
+    /// <summary>Live sessions (直播场次).</summary>
+    Sessions,
+
+    /// <summary>Products (商品).</summary>
+    Products,
+
+    /// <summary>Campaign windows (营销活动).</summary>
+    Campaigns,
+
+    /// <summary>Paid traffic by day and tool (投流).</summary>
+    Traffic,
+}
+
+/// <summary>Where the rows of a file came from.</summary>
+public enum InputSource
+{
+    /// <summary>A canonical table with the snake_case headers of DESIGN.md.</summary>
+    Canonical,
+
+    /// <summary>A 抖店 (Douyin shop) order export, 商品维度, with Chinese headers.</summary>
+    DouyinExport,
+}
+
+/// <summary>One data row that was not loaded, and why: enough to find and fix it in the file.</summary>
+/// <param name="File">The file as the user named it.</param>
+/// <param name="Line">Physical line where the row starts; the header is line 1.</param>
+/// <param name="Column">The column at fault, as the file names it; empty when the row as a whole is at fault.</param>
+/// <param name="Value">The value as it stands in the file.</param>
+/// <param name="Reason">What is wrong, in words a user can act on.</param>
+public sealed record Rejection(string File, long Line, string Column, string Value, string Reason)
+{
+    /// <summary>The one-line message strict mode fails with: <c>file:line: column 'c' value 'v': reason</c>.</summary>
+    public override string ToString() =>
+        Column.Length == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: {Reason} (row: '{Value}')")
+            : string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: column '{Column}' value '{Value}': {Reason}");
+}
+
+/// <summary>
+/// What happened to every data row of one file: read = loaded + unpaid + rejected, always.
+/// Nothing is dropped silently: each rejected row is listed with its line, column, value and reason.
+/// </summary>
+public sealed class LoadReport
+{
+    /// <summary>How many rejections a report keeps; <see cref="Rejected"/> still counts them all.</summary>
+    public const int MaxListedRejections = 10_000;
+
+    private readonly List<Rejection> rejections = [];
+
+    internal LoadReport(string file, TableKind kind, InputSource source, string encoding)
+    {
+        File = file;
+        Kind = kind;
+        Source = source;
+        Encoding = encoding;
+    }
+
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; }
+
+    /// <summary>The table the file holds.</summary>
+    public TableKind Kind { get; }
+
+    /// <summary>Canonical table or platform export.</summary>
+    public InputSource Source { get; }
+
+    /// <summary>The text encoding the file was read with: <c>utf-8</c>, <c>utf-8-bom</c> or <c>gb18030</c>.</summary>
+    public string Encoding { get; }
+
+    /// <summary>Data rows read (the header is not counted).</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Rows loaded.</summary>
+    public long Loaded { get; private set; }
+
+    /// <summary>Orders that were never paid (no payment time, or closed/cancelled): counted, never in GMV.</summary>
+    public long Unpaid { get; private set; }
+
+    /// <summary>Rows rejected.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>The rejected rows, in file order, up to <see cref="MaxListedRejections"/>.</summary>
+    public IReadOnlyList<Rejection> Rejections => rejections;
+
+    internal void CountLoaded()
+    {
+        Rows++;
+        Loaded++;
+    }
+
+    internal void CountUnpaid()
+    {
+        Rows++;
+        Unpaid++;
+    }
+
+    internal void Reject(Rejection rejection)
+    {
+        Rows++;
+        Rejected++;
+        if (rejections.Count < MaxListedRejections)
+        {
+            rejections.Add(rejection);
+        }
+    }
+
+    /// <summary>A one-line summary for people.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{File}: {Vocabulary.KindName(Kind)} ({Vocabulary.SourceName(Source)}, {Encoding}): {Rows} rows, {Loaded} loaded, {Unpaid} unpaid, {Rejected} rejected");
+}
+
+/// <summary>The rows a reader loaded and its report on the file.</summary>
+/// <typeparam name="T">The canonical record type.</typeparam>
+/// <param name="Rows">The loaded rows, in file order.</param>
+/// <param name="Report">What happened to every row.</param>
+public record LoadResult<T>(IReadOnlyList<T> Rows, LoadReport Report);
+
+/// <summary>
+/// A file that cannot be read at all: missing, empty, unknown layout, a required column missing,
+/// an unknown encoding. The message names the file and says what was expected and what was found.
+/// </summary>
+public class InputException : Exception
+{
+    /// <summary>Creates the exception with its message.</summary>
+    public InputException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its message and cause.</summary>
+    public InputException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception without a message.</summary>
+    public InputException()
+    {
+    }
+}
+
+/// <summary>Strict mode met a row it cannot load; the message is the rejection's.</summary>
+public sealed class RejectedRowException : InputException
+{
+    /// <summary>Creates the exception for <paramref name="rejection"/>.</summary>
+    public RejectedRowException(Rejection rejection)
+        : base(rejection?.ToString() ?? "")
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        Rejection = rejection;
+    }
+
+    /// <summary>The first rejected row.</summary>
+    public Rejection Rejection { get; }
+}
+
+/// <summary>How to read a file.</summary>
+public sealed record ReadOptions
+{
+    /// <summary>Lenient reading (the default): load the good rows, report the rest.</summary>
+    public static ReadOptions Lenient { get; } = new();
+
+    /// <summary>Strict reading: fail on the first rejected row with its message.</summary>
+    public static ReadOptions StrictMode { get; } = new() { Strict = true };
+
+    /// <summary>Fail on the first rejected row instead of reporting it.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// The text encoding (<c>utf-8</c> or <c>gb18030</c>); null to detect it: a byte order mark,
+    /// else valid UTF-8, else GB18030.
+    /// </summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The name the file has in messages; null for the path as given.</summary>
+    public string? DisplayName { get; init; }
+}
