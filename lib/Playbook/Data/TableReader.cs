@@ -226,6 +226,13 @@ internal static class TableReader
             positions[i] = FindColumn(headers, schema.Columns[i].Name);
         }
 
+        // Two columns of the same name: which one holds the data is a guess, and guessing loses data silently.
+        var twice = schema.Columns.FirstOrDefault(c => headers.Count(h => string.Equals(h, c.Name, StringComparison.OrdinalIgnoreCase)) > 1);
+        if (twice is not null)
+        {
+            throw new InputException($"{file}: column '{twice.Name}' appears more than once in the header; found columns: {string.Join(", ", headers)}");
+        }
+
         var missing = schema.Columns.Where((c, i) => c.Required && positions[i] < 0).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {
@@ -269,9 +276,14 @@ internal static class TableReader
 
             if (reader.FieldCount != headerCount)
             {
-                rejection = new Rejection(
-                    report.File, row.Line, "", Shorten(Encoding.UTF8.GetString(reader.RawRecord)),
-                    $"expected {headerCount} fields as in the header, found {reader.FieldCount}");
+                var raw = Encoding.UTF8.GetString(reader.RawRecord);
+                var breaks = raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+
+                // A quote that is never closed makes the following lines one record: say which lines, so they can be mended.
+                var reason = breaks == 0
+                    ? $"expected {headerCount} fields as in the header, found {reader.FieldCount}"
+                    : $"expected {headerCount} fields as in the header, found {reader.FieldCount} in lines {row.Line}-{row.Line + breaks} read as one row (is a quote left open?)";
+                rejection = new Rejection(report.File, row.Line, "", Shorten(raw), reason);
             }
             else
             {

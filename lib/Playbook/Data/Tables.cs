@@ -1,5 +1,3 @@
-using CsvHelper;
-
 namespace Playbook.Data;
 
 /// <summary>The rows of an orders file and, for a 抖店 export, the seller accounts it names.</summary>
@@ -12,42 +10,75 @@ public sealed record OrderLoadResult(IReadOnlyList<Order> Rows, LoadReport Repor
 /// <summary>
 /// Reads the canonical tables and platform exports: streaming, every field validated, with a
 /// <see cref="LoadReport"/> for every file. Lenient by default; <see cref="ReadOptions.Strict"/> fails on the first bad row.
+/// The <c>Open…</c> methods stream rows one at a time (for files too large to hold); the <c>Read…</c> methods load them all.
 /// </summary>
 public static class Tables
 {
     /// <summary>Reads an accounts table.</summary>
-    public static LoadResult<Account> ReadAccounts(string path, ReadOptions? options = null) => Read(path, CanonicalSchemas.Accounts, options);
+    public static LoadResult<Account> ReadAccounts(string path, ReadOptions? options = null) => ReadAll(OpenAccounts(path, options));
 
     /// <summary>Reads a live sessions table.</summary>
-    public static LoadResult<LiveSession> ReadSessions(string path, ReadOptions? options = null) => Read(path, CanonicalSchemas.Sessions, options);
+    public static LoadResult<LiveSession> ReadSessions(string path, ReadOptions? options = null) => ReadAll(OpenSessions(path, options));
 
     /// <summary>Reads a products table.</summary>
-    public static LoadResult<Product> ReadProducts(string path, ReadOptions? options = null) => Read(path, CanonicalSchemas.Products, options);
+    public static LoadResult<Product> ReadProducts(string path, ReadOptions? options = null) => ReadAll(OpenProducts(path, options));
 
     /// <summary>Reads a campaigns table.</summary>
-    public static LoadResult<Campaign> ReadCampaigns(string path, ReadOptions? options = null) => Read(path, CanonicalSchemas.Campaigns, options);
+    public static LoadResult<Campaign> ReadCampaigns(string path, ReadOptions? options = null) => ReadAll(OpenCampaigns(path, options));
 
     /// <summary>Reads a paid traffic table.</summary>
-    public static LoadResult<PaidTraffic> ReadTraffic(string path, ReadOptions? options = null) => Read(path, CanonicalSchemas.Traffic, options);
+    public static LoadResult<PaidTraffic> ReadTraffic(string path, ReadOptions? options = null) => ReadAll(OpenTraffic(path, options));
 
     /// <summary>Reads orders: a canonical orders table or a 抖店 order export, told apart by the headers.</summary>
     public static OrderLoadResult ReadOrders(string path, ReadOptions? options = null)
     {
-        options ??= ReadOptions.Lenient;
-        using var input = InputFile.Open(path, options);
-        if (DouyinOrderExport.Recognises(input.Headers))
-        {
-            var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
-            var orders = input.ReadAll(DouyinOrderExport.Schema(TableReader.FindColumn(input.Headers, DouyinOrderExport.SubOrderId) >= 0, accounts), options, out var report);
-            return new OrderLoadResult(orders, report, [.. accounts.Values]);
-        }
+        using var stream = OpenOrders(path, options);
+        List<Order> rows = [.. stream];
+        return new OrderLoadResult(rows, stream.Report, stream.ExportAccounts);
+    }
 
-        return new OrderLoadResult(input.ReadAll(CanonicalSchemas.Orders, options, out var canonicalReport), canonicalReport, []);
+    /// <summary>Opens an accounts table for streaming.</summary>
+    public static StreamedTable<Account> OpenAccounts(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Accounts, options);
+
+    /// <summary>Opens a live sessions table for streaming.</summary>
+    public static StreamedTable<LiveSession> OpenSessions(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Sessions, options);
+
+    /// <summary>Opens a products table for streaming.</summary>
+    public static StreamedTable<Product> OpenProducts(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Products, options);
+
+    /// <summary>Opens a campaigns table for streaming.</summary>
+    public static StreamedTable<Campaign> OpenCampaigns(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Campaigns, options);
+
+    /// <summary>Opens a paid traffic table for streaming.</summary>
+    public static StreamedTable<PaidTraffic> OpenTraffic(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Traffic, options);
+
+    /// <summary>Opens orders for streaming: a canonical orders table or a 抖店 order export, told apart by the headers.</summary>
+    public static StreamedOrders OpenOrders(string path, ReadOptions? options = null)
+    {
+        options ??= ReadOptions.Lenient;
+        var input = InputFile.Open(path, options);
+        try
+        {
+            if (DouyinOrderExport.Recognises(input.Headers))
+            {
+                var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+                var schema = DouyinOrderExport.Schema(TableReader.FindColumn(input.Headers, DouyinOrderExport.SubOrderId) >= 0, accounts);
+                return new StreamedOrders(input, schema, options, accounts);
+            }
+
+            return new StreamedOrders(input, CanonicalSchemas.Orders, options, new Dictionary<string, Account>());
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
     /// Reads a file of any kind and returns only its report: what <c>playbook validate</c> prints.
-    /// The kind is taken from <paramref name="kind"/>, else detected from the headers.
+    /// The kind is taken from <paramref name="kind"/>, else detected from the headers. Rows are
+    /// streamed and not kept, so a file of any size can be checked.
     /// </summary>
     /// <exception cref="InputException">The file cannot be read, its kind cannot be told, or a required column is missing.</exception>
     public static LoadReport Validate(string path, TableKind? kind = null, ReadOptions? options = null)
@@ -61,12 +92,12 @@ public static class Tables
 
         return detected switch
         {
-            TableKind.Accounts => ReadAccounts(path, options).Report,
-            TableKind.Orders => ReadOrders(path, options).Report,
-            TableKind.Sessions => ReadSessions(path, options).Report,
-            TableKind.Products => ReadProducts(path, options).Report,
-            TableKind.Campaigns => ReadCampaigns(path, options).Report,
-            TableKind.Traffic => ReadTraffic(path, options).Report,
+            TableKind.Accounts => Drain(OpenAccounts(path, options)),
+            TableKind.Orders => Drain(OpenOrders(path, options)),
+            TableKind.Sessions => Drain(OpenSessions(path, options)),
+            TableKind.Products => Drain(OpenProducts(path, options)),
+            TableKind.Campaigns => Drain(OpenCampaigns(path, options)),
+            TableKind.Traffic => Drain(OpenTraffic(path, options)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -105,77 +136,39 @@ public static class Tables
             $"(or pass --kind; a 抖店 export needs {DouyinOrderExport.ParentOrderId} and {DouyinOrderExport.AmountPayable})");
     }
 
-    private static LoadResult<T> Read<T>(string path, TableSchema<T> schema, ReadOptions? options)
+    private static StreamedTable<T> Open<T>(string path, TableSchema<T> schema, ReadOptions? options)
     {
         options ??= ReadOptions.Lenient;
-        using var input = InputFile.Open(path, options);
-        var rows = input.ReadAll(schema, options, out var report);
-        return new LoadResult<T>(rows, report);
+        var input = InputFile.Open(path, options);
+        try
+        {
+            return new StreamedTable<T>(input, schema, options);
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>An open input: its encoding found, its header read.</summary>
-    private sealed class InputFile : IDisposable
+    private static LoadResult<T> ReadAll<T>(StreamedTable<T> stream)
     {
-        private readonly CsvReader reader;
-        private readonly TextEncoding encoding;
-
-        private InputFile(string name, CsvReader reader, TextEncoding encoding, IReadOnlyList<string> headers)
+        using (stream)
         {
-            Name = name;
-            this.reader = reader;
-            this.encoding = encoding;
-            Headers = headers;
+            List<T> rows = [.. stream];
+            return new LoadResult<T>(rows, stream.Report);
         }
+    }
 
-        public string Name { get; }
-
-        public IReadOnlyList<string> Headers { get; }
-
-        public static InputFile Open(string path, ReadOptions options)
+    private static LoadReport Drain<T>(StreamedTable<T> stream)
+    {
+        using (stream)
         {
-            ArgumentNullException.ThrowIfNull(path);
-            var name = options.DisplayName ?? path;
-            if (!File.Exists(path))
+            foreach (var unused in stream)
             {
-                throw new InputException($"{name}: no such file");
             }
 
-            var encoding = options.Encoding is null ? TextEncodings.Detect(path) : TextEncodings.FromName(options.Encoding);
-            CsvReader? reader = null;
-            try
-            {
-                reader = TableReader.Open(path, encoding);
-                var headers = TableReader.CleanHeaders(reader);
-                if (headers.Count == 0 || headers.All(h => h.Length == 0))
-                {
-                    throw new InputException($"{name}: the file is empty: expected a header row");
-                }
-
-                var input = new InputFile(name, reader, encoding, headers);
-                reader = null;
-                return input;
-            }
-            catch (CsvFormatException e)
-            {
-                throw new InputException($"{name}: the header row cannot be read: {e.Message}", e);
-            }
-            catch (IOException e)
-            {
-                throw new InputException($"{name}: cannot be read: {e.Message}", e);
-            }
-            finally
-            {
-                reader?.Dispose();
-            }
+            return stream.Report;
         }
-
-        public List<T> ReadAll<T>(TableSchema<T> schema, ReadOptions options, out LoadReport report)
-        {
-            var positions = TableReader.MapColumns(schema, Headers, Name);
-            report = new LoadReport(Name, schema.Kind, schema.Source, encoding.Name);
-            return [.. TableReader.Stream(reader, schema, positions, Headers.Count, report, options.Strict)];
-        }
-
-        public void Dispose() => reader.Dispose();
     }
 }

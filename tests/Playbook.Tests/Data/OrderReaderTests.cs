@@ -220,3 +220,25 @@ public class OrderReaderTests
         Assert.Equal("/no/such/orders.csv: no such file", e.Message);
     }
 }
+
+public class OrderReaderQuoteTests
+{
+    [Fact]
+    public void ReadOrders_QuoteLeftOpen_RejectionNamesTheSwallowedLines()
+    {
+        using var csv = TempCsv.Write("orders.csv",
+        [
+            "order_id,parent_order_id,platform,paid_at,account_id,channel,product_id,quantity,gmv,refund",
+            "O1,,douyin,2021-01-05 20:15:00,a1,live,p1,1,10.00,0",       // 2 loaded
+            "O2,\"P2,douyin,2021-01-05 20:15:00,a1,live,p1,1,10.00,0",   // 3 quote opened, never closed
+            "O3,,douyin,2021-01-05 20:15:00,a1,live,p1,1,10.00,0",       // 4 swallowed
+            "O4,,douyin,2021-01-05 20:15:00,a1,live,p1,1,10.00,0",       // 5 swallowed
+        ]);
+        var result = Tables.ReadOrders(csv.Path);
+
+        Assert.Equal("O1", Assert.Single(result.Rows).OrderId);
+        var rejection = Assert.Single(result.Report.Rejections);
+        Assert.Equal(3, rejection.Line);
+        Assert.Equal("expected 10 fields as in the header, found 2 in lines 3-5 read as one row (is a quote left open?)", rejection.Reason);
+    }
+}

@@ -148,3 +148,41 @@ public class TableReaderTests
         Assert.Contains("missing required columns 'campaign_id', 'name', 'starts_on', 'ends_on', 'kind' for campaigns", e.Message, StringComparison.Ordinal);
     }
 }
+
+public class StreamedTableTests
+{
+    private static readonly string[] Accounts = ["account_id,platform,nickname", "a1,douyin,x", "a2,weibo,y", "a3,kuaishou,z"];
+
+    [Fact]
+    public void OpenAccounts_PartlyEnumerated_ReportCoversRowsReadSoFar()
+    {
+        using var csv = TempCsv.Write("accounts.csv", Accounts);
+        using var table = Tables.OpenAccounts(csv.Path);
+        using var rows = table.GetEnumerator();
+
+        Assert.True(rows.MoveNext());
+        Assert.Equal(("a1", 1L, 1L), (rows.Current.AccountId, table.Report.Rows, table.Report.Loaded));
+        Assert.True(rows.MoveNext());
+        Assert.Equal(("a3", 3L, 1L), (rows.Current.AccountId, table.Report.Rows, table.Report.Rejected));
+        Assert.False(rows.MoveNext());
+    }
+
+    [Fact]
+    public void OpenAccounts_EnumeratedTwice_Throws()
+    {
+        using var csv = TempCsv.Write("accounts.csv", Accounts);
+        using var table = Tables.OpenAccounts(csv.Path);
+        _ = table.Count();
+
+        Assert.Throws<InvalidOperationException>(() => table.Count());
+    }
+
+    [Fact]
+    public void OpenAccounts_ColumnTwice_FailsNamingIt()
+    {
+        using var csv = TempCsv.Write("accounts.csv", ["account_id,platform,nickname,Platform", "a1,douyin,x,kuaishou"]);
+        var e = Assert.Throws<InputException>(() => Tables.OpenAccounts(csv.Path));
+
+        Assert.Equal($"{csv.Path}: column 'platform' appears more than once in the header; found columns: account_id, platform, nickname, Platform", e.Message);
+    }
+}
