@@ -28,6 +28,7 @@ public static class PlaybookCommand
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
             ValidateCommand.Create(stdout, stderr),
+            AnalyzeCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -72,8 +72,11 @@ public sealed class StreamedOrders : StreamedTable<Order>
     internal StreamedOrders(InputFile input, TableSchema<Order> schema, ReadOptions options, Dictionary<string, Account> accounts)
         : base(input, schema, options) => this.accounts = accounts;
 
-    /// <summary>Accounts named by the export's 达人ID and 达人昵称 in the rows read so far; empty for a canonical file.</summary>
-    public IReadOnlyList<Account> ExportAccounts => [.. accounts.Values];
+    /// <summary>
+    /// Accounts named by the export's 达人ID and 达人昵称 in the rows read so far (a live view that
+    /// grows as the rows are read); empty for a canonical file.
+    /// </summary>
+    public IReadOnlyCollection<Account> ExportAccounts => accounts.Values;
 }
 
 /// <summary>An open input file: its encoding found, its header read.</summary>

@@ -34,7 +34,7 @@ public static class Tables
     {
         using var stream = OpenOrders(path, options);
         List<Order> rows = [.. stream];
-        return new OrderLoadResult(rows, stream.Report, stream.ExportAccounts);
+        return new OrderLoadResult(rows, stream.Report, [.. stream.ExportAccounts]);
     }
 
     /// <summary>Opens an accounts table for streaming.</summary>

@@ -1,0 +1,228 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Playbook.Data;
+using Playbook.Pillars;
+using Spectre.Console;
+
+namespace Playbook.Cli;
+
+/// <summary><c>playbook analyze</c>: the pillar analysis of a brand's orders under FACT or STEPS.</summary>
+internal static class AnalyzeCommand
+{
+    private const int BarWidth = 30;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var orders = new Option<string>("--orders") { Description = "Orders: a canonical orders table or a 抖店 order export", Required = true };
+        var accounts = new Option<string?>("--accounts") { Description = "Accounts table, for seller roles" };
+        var campaigns = new Option<string?>("--campaigns") { Description = "Campaigns table, for FACT's C and campaign uplift" };
+        var products = new Option<string?>("--products") { Description = "Products table, for STEPS' specific supply" };
+        var traffic = new Option<string?>("--traffic") { Description = "Paid traffic table, for ad ROI" };
+        var sessions = new Option<string?>("--sessions") { Description = "Live sessions table, for UV value, GPM and conversion" };
+        var framework = new Option<string>("--framework") { Description = "fact (Douyin) or steps (Kuaishou)", Required = true };
+        framework.AcceptOnlyFromAmong("fact", "steps");
+        var from = new Option<string?>("--from") { Description = "First day of the period, yyyy-MM-dd (China time, inclusive)" };
+        var to = new Option<string?>("--to") { Description = "Last day of the period, yyyy-MM-dd (inclusive)" };
+        var topKol = new Option<long>("--top-kol-followers")
+        {
+            Description = "Followers from which an account without a role is a head creator (top_kol)",
+            DefaultValueFactory = _ => SellerRoles.DefaultTopKolFollowers,
+        };
+        var topN = new Option<int>("--top-n") { Description = "How many top sellers the concentration counts", DefaultValueFactory = _ => 5 };
+        var grossMargin = new Option<double?>("--gross-margin") { Description = "Gross margin (0..1) for the break-even ROI" };
+        var encoding = new Option<string?>("--encoding") { Description = "Text encoding of every file; detected when not given" };
+        encoding.AcceptOnlyFromAmong([.. TextEncodings.Names]);
+        var strict = new Option<bool>("--strict") { Description = "Fail on the first row that does not load (exit 1)" };
+        var format = Formats.Option("table", "json");
+
+        var command = new Command("analyze", "Attribute a brand's GMV to the pillars of FACT or STEPS, with the core metrics")
+        {
+            orders, accounts, campaigns, products, traffic, sessions, framework, from, to, topKol, topN, grossMargin, encoding, strict, format,
+        };
+        command.SetAction(parse =>
+        {
+            var read = new ReadOptions { Strict = parse.GetValue(strict), Encoding = parse.GetValue(encoding) };
+            try
+            {
+                var options = new AnalysisOptions
+                {
+                    From = Date(parse.GetValue(from), "--from"),
+                    To = Date(parse.GetValue(to), "--to"),
+                    TopKolFollowers = parse.GetValue(topKol),
+                    TopN = parse.GetValue(topN),
+                    GrossMargin = parse.GetValue(grossMargin),
+                };
+                Check(options);
+
+                var loads = new List<LoadReport>();
+                List<T>? Table<T>(string? path, Func<string, ReadOptions, LoadResult<T>> reader)
+                {
+                    if (path is null)
+                    {
+                        return null;
+                    }
+
+                    var result = reader(path, read);
+                    loads.Add(result.Report);
+                    return [.. result.Rows];
+                }
+
+                var accountRows = Table(parse.GetValue(accounts), Tables.ReadAccounts) ?? [];
+                var input = new AnalysisInput
+                {
+                    Framework = Frameworks.Get(parse.GetValue(framework)!),
+                    Orders = [],
+                    Campaigns = Table(parse.GetValue(campaigns), Tables.ReadCampaigns),
+                    Products = Table(parse.GetValue(products), Tables.ReadProducts),
+                    Traffic = Table(parse.GetValue(traffic), Tables.ReadTraffic),
+                    Sessions = Table(parse.GetValue(sessions), Tables.ReadSessions),
+                };
+
+                using var orderRows = Tables.OpenOrders(parse.GetValue(orders)!, read);
+                loads.Insert(0, orderRows.Report);
+
+                // Accounts the export names follow the accounts table, which wins for an id in both.
+                var report = PillarAnalysis.Analyze(input with { Orders = orderRows, Accounts = accountRows.Concat(orderRows.ExportAccounts), Load = loads }, options);
+                if (parse.GetValue(format) == "json")
+                {
+                    WriteJson(stdout, report);
+                }
+                else
+                {
+                    WriteTable(stdout, report);
+                }
+
+                return PlaybookCommand.Success;
+            }
+            catch (RejectedRowException e)
+            {
+                stderr.WriteLine($"playbook analyze: {e.Message}");
+                return PlaybookCommand.CheckFailed;
+            }
+            catch (InputException e)
+            {
+                stderr.WriteLine($"playbook analyze: {e.Message}");
+                return PlaybookCommand.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static DateOnly? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return FieldValues.TryParseDate(text, out var date) ? date : throw new InputException($"{option} '{text}' is not a date (expected yyyy-MM-dd)");
+    }
+
+    private static void Check(AnalysisOptions options)
+    {
+        if (options.From > options.To)
+        {
+            throw new InputException($"--from {options.From:yyyy-MM-dd} is after --to {options.To:yyyy-MM-dd}");
+        }
+
+        if (options.TopN < 1)
+        {
+            throw new InputException("--top-n must be at least 1");
+        }
+
+        if (options.TopKolFollowers < 0)
+        {
+            throw new InputException("--top-kol-followers must not be negative");
+        }
+
+        if (options.GrossMargin is <= 0 or > 1)
+        {
+            throw new InputException($"--gross-margin {options.GrossMargin} must be above 0 and at most 1");
+        }
+    }
+
+    private static void WriteJson(TextWriter stdout, PillarReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        {
+            PillarReportJson.Write(json, report);
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter stdout, PillarReport report)
+    {
+        var console = Formats.Console(stdout);
+        var f = report.Framework;
+        var t = report.Totals;
+        console.Write(new Text(Invariant($"{f.Name} ({f.NameZh}) on {Vocabulary.Name(f.Platform)}, {report.From:yyyy-MM-dd} .. {report.To:yyyy-MM-dd}, CNY\n")));
+        console.Write(new Text(Invariant($"GMV {Yuan(t.Gmv)}  refund {Yuan(t.Refund)}  net GMV {Yuan(t.NetGmv)}  orders {t.Orders:N0}  buyers {(t.Buyers is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")}\n\n")));
+
+        var partition = new Table().Title("Seller partition (sums to net GMV)");
+        partition.AddColumns("pillar", "name", "名称", "net GMV", "share", "");
+        foreach (var line in report.Partition)
+        {
+            partition.AddRow(new Text(line.Pillar), new Text(line.Name), new Text(line.NameZh), new Text(Yuan(line.NetGmv)), new Text(Percent(line.Share)), new Text(Bar(line.Share)));
+        }
+
+        console.Write(partition);
+
+        var overlays = new Table().Title("Overlays (across the partition, never added to it)");
+        overlays.AddColumns("pillar", "name", "名称", "net GMV", "share", "note");
+        foreach (var o in report.Overlays)
+        {
+            overlays.AddRow(
+                new Text(o.Pillar), new Text(o.Name), new Text(o.NameZh),
+                new Text(o.NetGmv is { } net ? Yuan(net) : "n/a"), new Text(o.Share is { } s ? Percent(s) : "n/a"), new Text(o.Reason ?? ""));
+        }
+
+        console.Write(overlays);
+
+        if (report.Campaigns.Count > 0)
+        {
+            var campaigns = new Table().Title("Campaign uplift (window / same days just before)");
+            campaigns.AddColumns("campaign", "name", "window", "net GMV", "baseline", "uplift");
+            foreach (var c in report.Campaigns)
+            {
+                campaigns.AddRow(
+                    new Text(c.CampaignId), new Text(c.Name), new Text(Invariant($"{c.StartsOn:yyyy-MM-dd}..{c.EndsOn:yyyy-MM-dd}")),
+                    new Text(Yuan(c.NetGmv)), new Text(c.BaselineNetGmv is { } bl ? Yuan(bl) : "n/a"),
+                    new Text(c.Uplift is { } u ? Invariant($"×{u:0.00}") : c.Reason ?? "n/a"));
+            }
+
+            console.Write(campaigns);
+        }
+
+        var k = report.Concentration;
+        console.Write(new Text(Invariant($"\nConcentration: {k.Sellers} sellers, top {k.TopN} {Percent(k.TopNShare)}, HHI {k.Hhi:0}, Gini {k.Gini:0.000}\n")));
+        var r = report.Repurchase;
+        console.Write(new Text(r.Available
+            ? Invariant($"Repurchase: {Percent(r.Rate ?? 0)} of {r.Buyers:N0} buyers bought 2+ times; 30-day {(r.Rate30 is { } r30 ? Percent(r30) : "n/a")}\n")
+            : $"Repurchase: {r.Reason}\n"));
+        if (report.Ads is { } ads)
+        {
+            console.Write(new Text(Invariant($"Paid traffic: spend {Yuan(ads.Spend)}, ROI {(ads.Roi is { } roi ? roi.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}, break-even {(ads.BreakEvenRoi is { } be ? be.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}{(ads.Reason is null ? "" : " (" + ads.Reason + ")")}\n")));
+        }
+
+        if (report.Sessions.Count > 0)
+        {
+            console.Write(new Text(Invariant($"Live sessions: {report.Sessions.Count}, GMV {Yuan(report.Sessions.Sum(s => s.Gmv))}\n")));
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            console.Write(new Text($"warning: {warning}\n"));
+        }
+    }
+
+    private static string Bar(double share) => new('█', (int)Math.Round(Math.Clamp(share, 0, 1) * BarWidth));
+
+    private static string Yuan(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Playbook.Metrics;
+
+/// <summary>Repurchase in one calendar month.</summary>
+/// <param name="Month">The month, yyyy-MM.</param>
+/// <param name="Buyers">Buyers with a paid order in the month.</param>
+/// <param name="RepeatBuyers">Of them, those with two or more purchases in the month.</param>
+/// <param name="Rate">RepeatBuyers / Buyers.</param>
+public sealed record MonthlyRepurchase(string Month, long Buyers, long RepeatBuyers, double Rate);
+
+/// <summary>
+/// 复购率, user-based, in three variants: over the period, per calendar month, and within 30 days of a
+/// buyer's first purchase. A purchase is a parent order (主订单): two products bought together are one purchase.
+/// </summary>
+/// <param name="Available">False when no order carries a buyer id: repurchase cannot be measured, and is not 0.</param>
+/// <param name="Reason">Why it is not available, or what limits it.</param>
+/// <param name="Buyers">Buyers in the period.</param>
+/// <param name="RepeatBuyers">Buyers with two or more purchases in the period.</param>
+/// <param name="Rate">RepeatBuyers / Buyers.</param>
+/// <param name="Monthly">The rate per calendar month.</param>
+/// <param name="CohortBuyers30">Buyers whose first purchase in the period is at least 30 days before its end.</param>
+/// <param name="Returned30">Of them, those who bought again within 30 days of that first purchase.</param>
+/// <param name="Rate30">Returned30 / CohortBuyers30.</param>
+public sealed record Repurchase(
+    bool Available,
+    string? Reason,
+    long Buyers,
+    long RepeatBuyers,
+    double? Rate,
+    IReadOnlyList<MonthlyRepurchase> Monthly,
+    long CohortBuyers30,
+    long Returned30,
+    double? Rate30)
+{
+    /// <summary>How the rates are defined.</summary>
+    public const string Definition =
+        "period rate = buyers with 2+ purchases in the period / buyers in the period; monthly rate = the same within each calendar month; " +
+        "30-day rate = buyers who buy again within 30 days of their first purchase in the period / buyers whose first purchase is at least 30 days before the period ends; " +
+        "a purchase is a parent order (主订单)";
+
+    /// <summary>The repurchase rates of a ledger's period.</summary>
+    public static Repurchase Of(OrderLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (ledger.ByBuyer.Count == 0)
+        {
+            return new Repurchase(false, "not available: no order carries a buyer_id", 0, 0, null, [], 0, 0, null);
+        }
+
+        var buyers = ledger.ByBuyer.Values.ToList();
+        long repeat = buyers.Count(b => b.Purchases.Count >= 2);
+
+        var monthly = buyers
+            .SelectMany(b => b.Purchases.GroupBy(p => p.PaidAt.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(g => (Month: g.Key, Count: g.Count())))
+            .GroupBy(x => x.Month)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MonthlyRepurchase(g.Key, g.Count(), g.Count(x => x.Count >= 2), (double)g.Count(x => x.Count >= 2) / g.Count()))
+            .ToList();
+
+        // Buyers whose first purchase is too close to the period's end have not had 30 days to come back.
+        var lastDay = ledger.To!.Value.ToDateTime(TimeOnly.MaxValue);
+        long cohort = 0, returned = 0;
+        foreach (var buyer in buyers)
+        {
+            var times = buyer.Purchases.Select(p => p.PaidAt).Order().ToList();
+            if (times[0].AddDays(30) > lastDay)
+            {
+                continue;
+            }
+
+            cohort++;
+            if (times.Count > 1 && times[1] <= times[0].AddDays(30))
+            {
+                returned++;
+            }
+        }
+
+        var reason = ledger.WithoutBuyer.Orders > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{ledger.WithoutBuyer.Orders} order rows without buyer_id are left out")
+            : null;
+        return new Repurchase(true, reason, buyers.Count, repeat, (double)repeat / buyers.Count, monthly, cohort, returned, cohort > 0 ? (double)returned / cohort : null);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Playbook.Cli;
+
+namespace Playbook.Tests.Cli;
+
+public class AnalyzeCommandTests
+{
+    private static readonly string Samples = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples");
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = PlaybookCommand.Run(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Sample(string file) => Path.Combine(Samples, file);
+
+    [Fact]
+    public void Analyze_DouyinExportJson_ShapeAndFiguresByHand()
+    {
+        var (exit, output, error) = Run("analyze", "--orders", Sample("douyin-export.csv"), "--accounts", Sample("accounts.csv"), "--campaigns", Sample("campaigns.csv"), "--framework", "fact", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(("FACT", "CNY"), (json.GetProperty("framework").GetString(), json.GetProperty("currency").GetString()));
+        Assert.Equal(("2021-01-15", "2021-01-20"), (json.GetProperty("period").GetProperty("from").GetString(), json.GetProperty("period").GetProperty("to").GetString()));
+
+        // The export's six paid rows: 119 + 55.80 + 189 (refunded) + 52.90 + 129 (shelf) + 567.
+        var totals = json.GetProperty("totals");
+        Assert.Equal("1112.70", totals.GetProperty("gmv").GetRawText());
+        Assert.Equal("189.00", totals.GetProperty("refund").GetRawText());
+        Assert.Equal("923.70", totals.GetProperty("net_gmv").GetRawText());
+        Assert.Equal(6, totals.GetProperty("orders").GetInt32());
+
+        // F: 1000000001 (self) 119 + 55.80 + 189 − 189 = 174.80; A: 2000000002 (350k followers) 52.90;
+        // T: 2000000001 (6.5M followers) 567; shelf 129.
+        var partition = json.GetProperty("partition").EnumerateArray().Select(p => (p.GetProperty("pillar").GetString(), p.GetProperty("net_gmv").GetRawText())).ToList();
+        Assert.Equal([("F", "174.80"), ("A", "52.90"), ("T", "567.00"), ("shelf", "129.00")], partition);
+
+        // C: the New Year window 01-10..01-29 holds every paid row; its baseline 12-21..01-09 is before the period.
+        var c = json.GetProperty("overlays")[0];
+        Assert.Equal(("C", "923.70", true), (c.GetProperty("pillar").GetString(), c.GetProperty("net_gmv").GetRawText(), c.GetProperty("available").GetBoolean()));
+        var ny = c.GetProperty("campaigns")[0];
+        Assert.Equal(("C2021NY", JsonValueKind.Null), (ny.GetProperty("campaign_id").GetString(), ny.GetProperty("uplift").ValueKind));
+
+        var load = json.GetProperty("load").EnumerateArray().Select(l => (l.GetProperty("kind").GetString(), l.GetProperty("source").GetString())).ToList();
+        Assert.Equal([("orders", "douyin_export"), ("accounts", "canonical"), ("campaigns", "canonical")], load);
+    }
+
+    [Fact]
+    public void Analyze_ExportWithoutAccountsTable_UsesExportNicknamesAndWarns()
+    {
+        var (exit, output, _) = Run("analyze", "--orders", Sample("douyin-export.csv"), "--framework", "fact", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var json = JsonDocument.Parse(output).RootElement;
+        var top = json.GetProperty("concentration").GetProperty("top_sellers")[0];
+        Assert.Equal(("2000000001", "美食达人小王", "matrix"), (top.GetProperty("account_id").GetString(), top.GetProperty("nickname").GetString(), top.GetProperty("role").GetString()));
+        // The cancelled order of 2000000004 is unpaid, so the export names only three sellers of paid orders.
+        Assert.Equal(
+            "3 account(s) have no role, brand_owned or followers and are counted as matrix (give an accounts table): 1000000001, 2000000001, 2000000002",
+            json.GetProperty("warnings")[0].GetString());
+    }
+
+    [Fact]
+    public void Analyze_Table_ShowsPillarsOverlaysAndWarnings()
+    {
+        var (exit, output, _) = Run("analyze", "--orders", Sample("orders-with-errors.csv"), "--accounts", Sample("accounts.csv"), "--framework", "steps");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("品牌自播", output, StringComparison.Ordinal);
+        Assert.Contains("达人分销", output, StringComparison.Ordinal);
+        Assert.Contains("not available: no products table", output, StringComparison.Ordinal);
+        Assert.Contains("orders-with-errors.csv: 8 rejected rows are not in the figures (see load)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("analyze", "--framework", "fact")]
+    [InlineData("analyze", "--orders", "x.csv")]
+    [InlineData("analyze", "--orders", "x.csv", "--framework", "kpi")]
+    public void Analyze_BadUsage_ExitsTwo(params string[] args) => Assert.Equal(2, Run(args).Exit);
+
+    [Fact]
+    public void Analyze_BadDate_ExitsTwoNamingIt()
+    {
+        var (exit, _, error) = Run("analyze", "--orders", Sample("orders.csv"), "--framework", "fact", "--from", "2021-02-30");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("playbook analyze: --from '2021-02-30' is not a date (expected yyyy-MM-dd)", error.Trim());
+    }
+
+    [Fact]
+    public void Analyze_StrictWithRejectedRow_ExitsOne()
+    {
+        var (exit, _, error) = Run("analyze", "--orders", Sample("orders-with-errors.csv"), "--framework", "fact", "--strict");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("orders-with-errors.csv:3: column 'gmv' value '59.9.0'", error, StringComparison.Ordinal);
+    }
+}
