@@ -14,7 +14,8 @@ internal static class AnalyzeCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var orders = new Option<string>("--orders") { Description = "Orders: a canonical orders table or a 抖店 order export", Required = true };
+        var orders = new Option<string?>("--orders") { Description = "Orders: a canonical orders table or a 抖店 order export" };
+        var sales = new Option<string?>("--sales") { Description = "Per-seller daily sales (罗盘, 蝉妈妈), instead of orders" };
         var accounts = new Option<string?>("--accounts") { Description = "Accounts table, for seller roles" };
         var campaigns = new Option<string?>("--campaigns") { Description = "Campaigns table, for FACT's C and campaign uplift" };
         var products = new Option<string?>("--products") { Description = "Products table, for STEPS' specific supply" };
@@ -38,7 +39,7 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Attribute a brand's GMV to the pillars of FACT or STEPS, with the core metrics")
         {
-            orders, accounts, campaigns, products, traffic, sessions, framework, from, to, topKol, topN, grossMargin, encoding, strict, format,
+            orders, sales, accounts, campaigns, products, traffic, sessions, framework, from, to, topKol, topN, grossMargin, encoding, strict, format,
         };
         command.SetAction(parse =>
         {
@@ -68,22 +69,37 @@ internal static class AnalyzeCommand
                     return [.. result.Rows];
                 }
 
+                if ((parse.GetValue(orders) is null) == (parse.GetValue(sales) is null))
+                {
+                    throw new InputException("give either --orders or --sales (one of them)");
+                }
+
                 var accountRows = Table(parse.GetValue(accounts), Tables.ReadAccounts) ?? [];
                 var input = new AnalysisInput
                 {
                     Framework = Frameworks.Get(parse.GetValue(framework)!),
-                    Orders = [],
                     Campaigns = Table(parse.GetValue(campaigns), Tables.ReadCampaigns),
                     Products = Table(parse.GetValue(products), Tables.ReadProducts),
                     Traffic = Table(parse.GetValue(traffic), Tables.ReadTraffic),
                     Sessions = Table(parse.GetValue(sessions), Tables.ReadSessions),
                 };
 
-                using var orderRows = Tables.OpenOrders(parse.GetValue(orders)!, read);
-                loads.Insert(0, orderRows.Report);
+                PillarReport report;
+                if (parse.GetValue(orders) is { } ordersPath)
+                {
+                    using var orderRows = Tables.OpenOrders(ordersPath, read);
+                    loads.Insert(0, orderRows.Report);
 
-                // Accounts the export names follow the accounts table, which wins for an id in both.
-                var report = PillarAnalysis.Analyze(input with { Orders = orderRows, Accounts = accountRows.Concat(orderRows.ExportAccounts), Load = loads }, options);
+                    // Accounts the export names follow the accounts table, which wins for an id in both.
+                    report = PillarAnalysis.Analyze(input with { Orders = orderRows, Accounts = accountRows.Concat(orderRows.ExportAccounts), Load = loads }, options);
+                }
+                else
+                {
+                    using var salesRows = Tables.OpenSales(parse.GetValue(sales)!, read);
+                    loads.Insert(0, salesRows.Report);
+                    report = PillarAnalysis.Analyze(input with { Sales = salesRows, Accounts = accountRows, Load = loads }, options);
+                }
+
                 if (parse.GetValue(format) == "json")
                 {
                     WriteJson(stdout, report);

@@ -119,6 +119,40 @@ internal static class CanonicalSchemas
         },
     };
 
+    public static readonly TableSchema<DailySales> Sales = new()
+    {
+        Kind = TableKind.Sales,
+        Source = InputSource.Canonical,
+        IdColumn = "date",
+        KeyOf = s => string.Join(" × ", s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s.AccountId ?? "(no seller)", Vocabulary.Name(s.Channel), s.TrafficType is { } t ? Vocabulary.Name(t) : "(unknown traffic)"),
+        Columns =
+        [
+            new("date"), new("account_id"), new("channel"), new("traffic_type"), new("orders"), new("units"), new("gmv"), new("refund"),
+        ],
+        Build = r =>
+        {
+            var sales = new DailySales
+            {
+                Date = r.Date("date"),
+                AccountId = r.Id("account_id"),
+                Channel = r.Enum<Channel>("channel"),
+                TrafficType = r.OptionalEnum<TrafficType>("traffic_type"),
+                Orders = r.Count("orders"),
+                Units = r.Count("units"),
+                Gmv = r.Money("gmv"),
+                Refund = r.OptionalMoney("refund") ?? 0m,
+            };
+            if (sales.Refund > sales.Gmv)
+            {
+                throw new FieldException("refund", "refund is larger than gmv");
+            }
+
+            return sales.Units < sales.Orders
+                ? throw new FieldException("units", "fewer units than orders")
+                : sales;
+        },
+    };
+
     /// <summary>Every canonical schema, by kind, for detection and validation.</summary>
     public static IReadOnlyList<(TableKind Kind, IReadOnlyList<ColumnSpec> Columns)> All { get; } =
     [
@@ -128,6 +162,7 @@ internal static class CanonicalSchemas
         (TableKind.Products, Products.Columns),
         (TableKind.Campaigns, Campaigns.Columns),
         (TableKind.Traffic, Traffic.Columns),
+        (TableKind.Sales, Sales.Columns),
     ];
 
     private static Order BuildOrder(RowFields r)

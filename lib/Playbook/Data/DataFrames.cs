@@ -100,6 +100,21 @@ public static class DataFrames
             new DecimalDataFrameColumn("attributed_gmv", list.Select(t => t.AttributedGmv)));
     }
 
+    /// <summary>Per-seller daily sales as a data frame.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<DailySales> rows)
+    {
+        var list = Materialize(rows);
+        return new DataFrame(
+            Text("date", list, s => s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            Text("account_id", list, s => s.AccountId),
+            Text("channel", list, s => Vocabulary.Name(s.Channel)),
+            Text("traffic_type", list, s => s.TrafficType is { } t ? Vocabulary.Name(t) : null),
+            new Int64DataFrameColumn("orders", list.Select(s => (long?)s.Orders)),
+            new Int64DataFrameColumn("units", list.Select(s => (long?)s.Units)),
+            new DecimalDataFrameColumn("gmv", list.Select(s => (decimal?)s.Gmv)),
+            new DecimalDataFrameColumn("refund", list.Select(s => (decimal?)s.Refund)));
+    }
+
     /// <summary>The loaded rows of a result as a data frame.</summary>
     public static DataFrame ToDataFrame<T>(this LoadResult<T> result)
     {
@@ -112,6 +127,7 @@ public static class DataFrames
             IReadOnlyList<Product> p => p.ToDataFrame(),
             IReadOnlyList<Campaign> c => c.ToDataFrame(),
             IReadOnlyList<PaidTraffic> t => t.ToDataFrame(),
+            IReadOnlyList<DailySales> d => d.ToDataFrame(),
             _ => throw new NotSupportedException($"no data frame for {typeof(T).Name}"),
         };
     }

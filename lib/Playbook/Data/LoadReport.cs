@@ -22,6 +22,9 @@ public enum TableKind
 
     /// <summary>Paid traffic by day and tool (投流).</summary>
     Traffic,
+
+    /// <summary>Per-seller daily sales (罗盘 / 蝉妈妈), when order rows are not available.</summary>
+    Sales,
 }
 
 /// <summary>Where the rows of a file came from.</summary>

@@ -237,3 +237,43 @@ public sealed partial class PaidTraffic
     [CsvColumn("attributed_gmv", Optional = true)]
     public decimal? AttributedGmv { get; set; }
 }
+
+/// <summary>
+/// One seller's sales of one day through one channel and traffic type: what 罗盘 or 蝉妈妈 give when
+/// order rows are not available. One row per date × account × channel × traffic type.
+/// </summary>
+[CsvRecord]
+public sealed partial class DailySales
+{
+    /// <summary>Day of payment, China time.</summary>
+    [CsvColumn("date")]
+    public DateOnly Date { get; set; }
+
+    /// <summary>Seller account; null for shelf sales with no seller (中心场).</summary>
+    [CsvColumn("account_id")]
+    public string? AccountId { get; set; }
+
+    /// <summary>Content surface (流量体裁).</summary>
+    [CsvColumn("channel")]
+    public Channel Channel { get; set; }
+
+    /// <summary>Organic or paid traffic, when known.</summary>
+    [CsvColumn("traffic_type")]
+    public TrafficType? TrafficType { get; set; }
+
+    /// <summary>Paid orders.</summary>
+    [CsvColumn("orders")]
+    public long Orders { get; set; }
+
+    /// <summary>Units sold.</summary>
+    [CsvColumn("units")]
+    public long Units { get; set; }
+
+    /// <summary>Paid amount, CNY.</summary>
+    [CsvColumn("gmv")]
+    public decimal Gmv { get; set; }
+
+    /// <summary>Refunded amount, CNY, at most <see cref="Gmv"/>.</summary>
+    [CsvColumn("refund")]
+    public decimal Refund { get; set; }
+}

@@ -26,6 +26,12 @@ internal sealed class TableSchema<T>
     /// <summary>The unique id column, or null when the table has none.</summary>
     public string? IdColumn { get; init; }
 
+    /// <summary>
+    /// A unique key made of several columns, for tables without an id (one row per date × account × …);
+    /// the rejection names <see cref="IdColumn"/>. Null: the key is the id column's value.
+    /// </summary>
+    public Func<T, string>? KeyOf { get; init; }
+
     /// <summary>Whether the row is an unpaid order, counted apart and never loaded.</summary>
     public Func<RowFields, bool>? IsUnpaid { get; init; }
 
@@ -303,10 +309,10 @@ internal static class TableReader
                         record = schema.Build(row);
                         if (seen is not null)
                         {
-                            var id = row.Text(schema.Columns[idColumn].Name)!;
+                            var id = schema.KeyOf is null ? row.Text(schema.Columns[idColumn].Name)! : schema.KeyOf(record);
                             if (!seen.TryAdd(id, row.Line))
                             {
-                                throw new FieldException(schema.Columns[idColumn].Name, $"duplicate id: first seen on line {seen[id]}");
+                                throw new FieldException(schema.Columns[idColumn].Name, $"duplicate {(schema.KeyOf is null ? "id" : "row for " + id)}: first seen on line {seen[id]}");
                             }
                         }
                     }

@@ -29,6 +29,12 @@ public static class Tables
     /// <summary>Reads a paid traffic table.</summary>
     public static LoadResult<PaidTraffic> ReadTraffic(string path, ReadOptions? options = null) => ReadAll(OpenTraffic(path, options));
 
+    /// <summary>Reads a per-seller daily sales table.</summary>
+    public static LoadResult<DailySales> ReadSales(string path, ReadOptions? options = null) => ReadAll(OpenSales(path, options));
+
+    /// <summary>Opens a per-seller daily sales table for streaming.</summary>
+    public static StreamedTable<DailySales> OpenSales(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Sales, options);
+
     /// <summary>Reads orders: a canonical orders table or a 抖店 order export, told apart by the headers.</summary>
     public static OrderLoadResult ReadOrders(string path, ReadOptions? options = null)
     {
@@ -98,6 +104,7 @@ public static class Tables
             TableKind.Products => Drain(OpenProducts(path, options)),
             TableKind.Campaigns => Drain(OpenCampaigns(path, options)),
             TableKind.Traffic => Drain(OpenTraffic(path, options)),
+            TableKind.Sales => Drain(OpenSales(path, options)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

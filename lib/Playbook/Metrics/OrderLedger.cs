@@ -23,6 +23,9 @@ public sealed class SalesTally
     /// <summary>Order rows with any refund.</summary>
     public long RefundedOrders { get; private set; }
 
+    /// <summary>Orders that came as daily totals, for which the refunded orders are not known.</summary>
+    public long OrdersFromDailySales { get; private set; }
+
     internal void Add(Order order)
     {
         Gmv += order.Gmv;
@@ -33,6 +36,15 @@ public sealed class SalesTally
         {
             RefundedOrders++;
         }
+    }
+
+    internal void Add(DailySales sales)
+    {
+        Gmv += sales.Gmv;
+        Refund += sales.Refund;
+        Orders += sales.Orders;
+        Units += sales.Units;
+        OrdersFromDailySales += sales.Orders;
     }
 }
 
@@ -207,6 +219,31 @@ public sealed class OrderLedger
                 session.Buyers.Add(order.BuyerId);
             }
         }
+    }
+
+    /// <summary>Whether any daily sales rows were added: buyers, products and sessions are then unknown for them.</summary>
+    public bool HasDailySales { get; private set; }
+
+    /// <summary>Adds one row of per-seller daily sales (no buyers, products or sessions).</summary>
+    public void Add(DailySales sales)
+    {
+        ArgumentNullException.ThrowIfNull(sales);
+        if (sales.Date < from || sales.Date > to)
+        {
+            OutsidePeriod++;
+            return;
+        }
+
+        HasDailySales = true;
+        Total.Add(sales);
+        (sales.AccountId is null ? Shelf : Get(ByAccount, sales.AccountId)).Add(sales);
+        Get(ByDay, sales.Date).Add(sales);
+        (sales.TrafficType switch
+        {
+            TrafficType.Paid => PaidTraffic,
+            TrafficType.Organic => OrganicTraffic,
+            _ => UnknownTraffic,
+        }).Add(sales);
     }
 
     /// <summary>Net GMV of the days from <paramref name="first"/> to <paramref name="last"/>, inclusive.</summary>

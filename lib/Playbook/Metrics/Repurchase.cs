@@ -45,7 +45,10 @@ public sealed record Repurchase(
         ArgumentNullException.ThrowIfNull(ledger);
         if (ledger.ByBuyer.Count == 0)
         {
-            return new Repurchase(false, "not available: no order carries a buyer_id", 0, 0, null, [], 0, 0, null);
+            var why = ledger.HasDailySales && ledger.Total.Orders == ledger.Total.OrdersFromDailySales
+                ? "not available: repurchase needs order rows with buyer ids; only daily sales were given"
+                : "not available: no order carries a buyer_id";
+            return new Repurchase(false, why, 0, 0, null, [], 0, 0, null);
         }
 
         var buyers = ledger.ByBuyer.Values.ToList();

@@ -46,7 +46,8 @@ public sealed record SalesSummary(
             total.Units,
             buyers > 0 ? decimal.Round(total.Gmv / buyers.Value, 2) : null,
             total.Units > 0 ? decimal.Round(total.Gmv / total.Units, 2) : null,
-            total.Orders > 0 ? (double)total.RefundedOrders / total.Orders : null,
+            // Daily sales give refunded amounts but not refunded orders.
+            total.Orders > 0 && total.OrdersFromDailySales == 0 ? (double)total.RefundedOrders / total.Orders : null,
             total.Gmv > 0 ? (double)(total.Refund / total.Gmv) : null);
     }
 }

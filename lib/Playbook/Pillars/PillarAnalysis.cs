@@ -11,7 +11,14 @@ public sealed record AnalysisInput
     public required Framework Framework { get; init; }
 
     /// <summary>Paid orders (canonical, or imported from an export).</summary>
-    public required IEnumerable<Order> Orders { get; init; }
+    public IEnumerable<Order> Orders { get; init; } = [];
+
+    /// <summary>
+    /// Per-seller daily sales, for brands without order rows (罗盘, 蝉妈妈). They count in the
+    /// partition, campaigns, traffic and concentration; repurchase and the buyer and product
+    /// overlays need order rows.
+    /// </summary>
+    public IEnumerable<DailySales> Sales { get; init; } = [];
 
     /// <summary>
     /// Seller accounts, for roles; without them every seller is matrix. Enumerated after the
@@ -174,6 +181,11 @@ public static class PillarAnalysis
             ledger.Add(order);
         }
 
+        foreach (var sales in input.Sales)
+        {
+            ledger.Add(sales);
+        }
+
         var accounts = input.Accounts.ToList();
         var roles = new SellerRoles(accounts, options.TopKolFollowers);
         var total = ledger.Total.NetGmv;
@@ -250,6 +262,11 @@ public static class PillarAnalysis
                     ledger.UnknownTraffic.Orders > 0 ? Invariant($"{ledger.UnknownTraffic.Orders} order rows without traffic_type are not counted as paid") : null);
 
             case PillarRule.RepeatOrFanBuyers:
+                if (ledger.ByBuyer.Count == 0 && OnlyDailySales(ledger))
+                {
+                    return Missing("not available: repeat buyers need order rows with buyer ids; only daily sales were given");
+                }
+
                 if (ledger.ByBuyer.Count == 0)
                 {
                     return Missing("not available: no order carries a buyer_id, so repeat buyers cannot be told");
@@ -261,6 +278,11 @@ public static class PillarAnalysis
                     ledger.WithoutBuyer.Orders > 0 ? Invariant($"{ledger.WithoutBuyer.Orders} order rows without buyer_id count only when marked as fans") : null);
 
             case PillarRule.ChannelExclusiveProducts:
+                if (OnlyDailySales(ledger))
+                {
+                    return Missing("not available: exclusive products need order rows with product ids; only daily sales were given");
+                }
+
                 if (input.Products is null)
                 {
                     return Missing("not available: no products table");
@@ -273,6 +295,8 @@ public static class PillarAnalysis
                 throw new InvalidOperationException($"pillar {pillar.Code} is not an overlay");
         }
     }
+
+    private static bool OnlyDailySales(OrderLedger ledger) => ledger.HasDailySales && ledger.Total.Orders == ledger.Total.OrdersFromDailySales;
 
     private static void Warn(List<string> warnings, Framework framework, OrderLedger ledger, SellerRoles roles, int accounts, AnalysisInput input, long otherPlatform)
     {

@@ -125,6 +125,7 @@ public class TableReaderTests
     [InlineData("product_id,name,category,launched_on,list_price,channel_exclusive", TableKind.Products)]
     [InlineData("campaign_id,platform,name,starts_on,ends_on,kind", TableKind.Campaigns)]
     [InlineData("date,account_id,session_id,tool,spend", TableKind.Traffic)]
+    [InlineData("date,account_id,channel,traffic_type,orders,units,gmv,refund", TableKind.Sales)]
     public void DetectKind_CanonicalHeaders_Recognised(string header, TableKind expected)
     {
         var (kind, source) = Tables.DetectKind(header.Split(','));
