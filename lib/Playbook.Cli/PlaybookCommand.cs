@@ -29,6 +29,8 @@ public static class PlaybookCommand
             new VersionOption(),
             ValidateCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
+            GenerateCommand.Create(stdout, stderr),
+            ClaimsCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -153,6 +153,22 @@ internal static class CanonicalSchemas
         },
     };
 
+    public static readonly TableSchema<LeaderboardEntry> Leaderboard = new()
+    {
+        Kind = TableKind.Leaderboard,
+        Source = InputSource.Canonical,
+        IdColumn = "board",
+        KeyOf = e => e.Board + " × " + e.Brand,
+        Columns = [new("board"), new("brand"), new("category"), new("gmv")],
+        Build = r => new LeaderboardEntry
+        {
+            Board = r.RequiredText("board"),
+            Brand = r.RequiredText("brand"),
+            Category = r.RequiredText("category"),
+            Gmv = r.Money("gmv"),
+        },
+    };
+
     /// <summary>Every canonical schema, by kind, for detection and validation.</summary>
     public static IReadOnlyList<(TableKind Kind, IReadOnlyList<ColumnSpec> Columns)> All { get; } =
     [
@@ -163,6 +179,7 @@ internal static class CanonicalSchemas
         (TableKind.Campaigns, Campaigns.Columns),
         (TableKind.Traffic, Traffic.Columns),
         (TableKind.Sales, Sales.Columns),
+        (TableKind.Leaderboard, Leaderboard.Columns),
     ];
 
     private static Order BuildOrder(RowFields r)

@@ -25,6 +25,9 @@ public enum TableKind
 
     /// <summary>Per-seller daily sales (罗盘 / 蝉妈妈), when order rows are not available.</summary>
     Sales,
+
+    /// <summary>A ranking of peer brands (榜单), for ranking claims.</summary>
+    Leaderboard,
 }
 
 /// <summary>Where the rows of a file came from.</summary>

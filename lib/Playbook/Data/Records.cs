@@ -277,3 +277,27 @@ public sealed partial class DailySales
     [CsvColumn("refund")]
     public decimal Refund { get; set; }
 }
+
+/// <summary>
+/// One brand's line on a published ranking (榜单), such as a category's GMV board for a period:
+/// the peers that ranking claims compare a brand with.
+/// </summary>
+[CsvRecord]
+public sealed partial class LeaderboardEntry
+{
+    /// <summary>Which ranking: its measure and period, such as <c>store-gmv-2021-01..2021-04</c>.</summary>
+    [CsvColumn("board")]
+    public string Board { get; set; } = "";
+
+    /// <summary>The brand, user text (peers may be anonymised).</summary>
+    [CsvColumn("brand")]
+    public string Brand { get; set; } = "";
+
+    /// <summary>The brand's category (类目), such as 食品.</summary>
+    [CsvColumn("category")]
+    public string Category { get; set; } = "";
+
+    /// <summary>The brand's value on the board, CNY.</summary>
+    [CsvColumn("gmv")]
+    public decimal Gmv { get; set; }
+}

@@ -35,6 +35,9 @@ public static class Tables
     /// <summary>Opens a per-seller daily sales table for streaming.</summary>
     public static StreamedTable<DailySales> OpenSales(string path, ReadOptions? options = null) => Open(path, CanonicalSchemas.Sales, options);
 
+    /// <summary>Reads a leaderboard of peer brands.</summary>
+    public static LoadResult<LeaderboardEntry> ReadLeaderboard(string path, ReadOptions? options = null) => ReadAll(Open(path, CanonicalSchemas.Leaderboard, options));
+
     /// <summary>Reads orders: a canonical orders table or a 抖店 order export, told apart by the headers.</summary>
     public static OrderLoadResult ReadOrders(string path, ReadOptions? options = null)
     {
@@ -105,6 +108,7 @@ public static class Tables
             TableKind.Campaigns => Drain(OpenCampaigns(path, options)),
             TableKind.Traffic => Drain(OpenTraffic(path, options)),
             TableKind.Sales => Drain(OpenSales(path, options)),
+            TableKind.Leaderboard => Drain(Open(path, CanonicalSchemas.Leaderboard, options)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

@@ -135,7 +135,7 @@ public static partial class Vocabulary
 
 public static partial class Vocabulary
 {
-    private static readonly string[] KindNames = ["accounts", "orders", "sessions", "products", "campaigns", "traffic", "sales"];
+    private static readonly string[] KindNames = ["accounts", "orders", "sessions", "products", "campaigns", "traffic", "sales", "leaderboard"];
 
     /// <summary>The table kinds as the command line spells them, in declaration order.</summary>
     public static IReadOnlyList<string> AllKindNames => KindNames;

@@ -4,10 +4,30 @@ using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Tests.Data;
 
-/// <summary>The data card beside data/samples tells the truth about every file in the folder.</summary>
+/// <summary>The data card beside every data folder tells the truth about every file in it.</summary>
 public class SampleDataTests
 {
     private static readonly string Samples = Path.Combine(RepositoryRoot(), "data", "samples");
+
+    public static TheoryData<string> DataFolders() => ["samples", "three-squirrels", "dora-doshang"];
+
+    [Theory]
+    [MemberData(nameof(DataFolders))]
+    public void EveryDataFolder_CardListsEveryCsvWithItsChecksumAndRows(string folder)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "data", folder);
+        var entries = Card(directory).ToList();
+
+        Assert.Equal(
+            Directory.GetFiles(directory, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal),
+            entries.Select(e => Scalar(e, "file")).Order(StringComparer.Ordinal));
+        foreach (var entry in entries)
+        {
+            var path = Path.Combine(directory, Scalar(entry, "file"));
+            Assert.Equal(Scalar(entry, "sha256"), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))));
+            Assert.Equal(long.Parse(Scalar(entry, "rows"), System.Globalization.CultureInfo.InvariantCulture), File.ReadLines(path).LongCount() - 1);
+        }
+    }
 
     public static TheoryData<string> CardFiles()
     {
@@ -78,10 +98,10 @@ public class SampleDataTests
 
     private static YamlMappingNode Entry(string file) => Card().Single(e => Scalar(e, "file") == file);
 
-    private static IEnumerable<YamlMappingNode> Card()
+    private static IEnumerable<YamlMappingNode> Card(string? directory = null)
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(Samples, "datacard.yml"));
+        using var reader = new StreamReader(Path.Combine(directory ?? Samples, "datacard.yml"));
         yaml.Load(reader);
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         return ((YamlSequenceNode)root["files"]).Cast<YamlMappingNode>();

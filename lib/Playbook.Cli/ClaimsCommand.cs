@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Playbook.Cases;
+using Playbook.Data;
+using Spectre.Console;
+
+namespace Playbook.Cli;
+
+/// <summary><c>playbook claims</c>: check the article's statements against a case's data, or your own.</summary>
+internal static class ClaimsCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var caseName = new Option<string?>("--case") { Description = "Only the claims about this case (three-squirrels, dora-doshang)" };
+        var data = new Option<string?>("--data") { Description = "Check the case's claims against this folder of your own tables instead of the bundled data" };
+        var format = Formats.Option("table", "json");
+        var command = new Command("claims", "Check every quantitative claim of the source article against the data") { caseName, data, format };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var name = parse.GetValue(caseName);
+                var folder = parse.GetValue(data);
+                if (folder is not null && name is null)
+                {
+                    throw new InputException("--data needs --case: say which case's claims to check against it");
+                }
+
+                if (folder is not null && !Directory.Exists(folder))
+                {
+                    throw new InputException($"{folder}: no such folder");
+                }
+
+                var results = Evaluate(name, folder);
+                if (parse.GetValue(format) == "json")
+                {
+                    WriteJson(stdout, results);
+                }
+                else
+                {
+                    WriteTable(stdout, results);
+                }
+
+                return results.Any(r => r.Reproduced == false) ? PlaybookCommand.CheckFailed : PlaybookCommand.Success;
+            }
+            catch (InputException e)
+            {
+                stderr.WriteLine($"playbook claims: {e.Message}");
+                return PlaybookCommand.BadInput;
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                stderr.WriteLine($"playbook claims: {e.Message}");
+                return PlaybookCommand.BadInput;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The claims about <paramref name="caseName"/> (all when null), each against its case's data or <paramref name="folder"/>.</summary>
+    internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder)
+    {
+        var root = Workspace.DataRoot();
+        var claims = ClaimRegistry.Load(Path.Combine(root, "claims"));
+        if (caseName is not null)
+        {
+            CaseCatalog.Get(caseName);
+            claims = [.. claims.Where(c => string.Equals(c.Case, caseName, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        var results = new List<ClaimResult>();
+        foreach (var group in claims.GroupBy(c => c.Case))
+        {
+            var dataFolder = folder ?? Path.Combine(root, group.Key);
+            results.AddRange(ClaimRegistry.Evaluate(group, new CaseData(dataFolder)));
+        }
+
+        return results;
+    }
+
+    private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var r in results)
+            {
+                var c = r.Claim;
+                json.WriteStartObject();
+                json.WriteString("id", c.Id);
+                json.WriteString("case", c.Case);
+                json.WriteString("kind", c.Kind == ClaimKind.Reproducible ? "reproducible" : "context");
+                json.WriteString("statement", c.Statement);
+                json.WriteString("article_zh", c.ArticleZh);
+                json.WriteString("query", c.Query?.ToString());
+                json.WriteString("compare", c.Compare switch { ClaimComparison.AtLeast => "at_least", ClaimComparison.AtMost => "at_most", ClaimComparison.Equals => "equals", _ => "within" });
+                json.WriteString("expected", c.Expected);
+                json.WriteString("actual", r.Actual);
+                if (c.Tolerance is { } tolerance)
+                {
+                    json.WriteNumber("tolerance", tolerance);
+                }
+                else
+                {
+                    json.WriteNull("tolerance");
+                }
+
+                json.WriteString("unit", c.Unit);
+                if (r.Reproduced is { } reproduced)
+                {
+                    json.WriteBoolean("reproduced", reproduced);
+                }
+                else
+                {
+                    json.WriteNull("reproduced");
+                }
+
+                json.WriteString("note", r.Note);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results)
+    {
+        var console = Formats.Console(stdout);
+        var table = new Table().Title("Claims of the source article");
+        table.AddColumns("id", "statement", "expected", "actual", "result");
+        foreach (var r in results)
+        {
+            var c = r.Claim;
+            var expected = c.Compare switch
+            {
+                ClaimComparison.AtLeast => "≥ " + c.Expected,
+                ClaimComparison.AtMost => "≤ " + c.Expected,
+                ClaimComparison.Within when c.Tolerance > 0 => string.Create(CultureInfo.InvariantCulture, $"{c.Expected} ± {c.Tolerance}"),
+                _ => c.Expected,
+            };
+            var result = r.Reproduced switch
+            {
+                true => "reproduced",
+                false => r.Note ?? "NOT reproduced",
+                null => "context",
+            };
+            table.AddRow(new Text(c.Id), new Text(c.Statement), new Text(expected), new Text(r.Actual ?? ""), new Text(result));
+        }
+
+        console.Write(table);
+        var checkedClaims = results.Count(r => r.Reproduced is not null);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Count(r => r.Reproduced == true)} of {checkedClaims} reproducible claims reproduced; {results.Count - checkedClaims} context claims shown"));
+    }
+}
