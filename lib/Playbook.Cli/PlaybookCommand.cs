@@ -31,6 +31,7 @@ public static class PlaybookCommand
             AnalyzeCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
             ClaimsCommand.Create(stdout, stderr),
+            ChecklistCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

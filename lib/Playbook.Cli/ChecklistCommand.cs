@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Text.Json;
+using Playbook.Cases;
+using Playbook.Checklists;
+using Playbook.Data;
+using Spectre.Console;
+
+namespace Playbook.Cli;
+
+/// <summary><c>playbook checklist</c>: score the best-practice checklists against data and the user's answers.</summary>
+internal static class ChecklistCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var caseName = new Option<string?>("--case") { Description = "Score a bundled case (three-squirrels, dora-doshang)" };
+        var data = new Option<string?>("--data") { Description = "Score your own folder of canonical tables" };
+        var answers = new Option<string?>("--answers") { Description = "Your answers to the self-assessment items (YAML), and settings such as gross_margin" };
+        var checklist = new Option<string?>("--checklist") { Description = "Only this checklist: fact, steps, self-broadcast or case-lessons" };
+        var format = Formats.Option("table", "json", "html");
+        var command = new Command("checklist", "Score the best-practice checklists: evidence from data, the rest from your answers")
+        {
+            caseName, data, answers, checklist, format,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var name = parse.GetValue(caseName);
+                var folder = parse.GetValue(data);
+                if (name is not null && folder is not null)
+                {
+                    throw new InputException("give --case or --data, not both");
+                }
+
+                var root = Workspace.DataRoot();
+                var lists = ChecklistFiles.Load(Path.Combine(root, "checklists"));
+                if (parse.GetValue(checklist) is { } only)
+                {
+                    lists = lists.Where(l => l.Id == only).ToList() is { Count: > 0 } chosen
+                        ? chosen
+                        : throw new InputException($"unknown checklist '{only}': expected one of {string.Join(", ", lists.Select(l => l.Id))}");
+                }
+
+                var directory = name is not null ? Path.Combine(root, CaseCatalog.Get(name).Id) : folder;
+                if (directory is not null && !Directory.Exists(directory))
+                {
+                    throw new InputException($"{directory}: no such folder");
+                }
+
+                var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
+                var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new CaseData(directory), sheet);
+                foreach (var warning in scorecard.Warnings)
+                {
+                    stderr.WriteLine($"playbook checklist: warning: {warning}");
+                }
+
+                var source = name ?? folder ?? "no data: self-assessment only";
+                switch (parse.GetValue(format))
+                {
+                    case "json":
+                        WriteJson(stdout, scorecard);
+                        break;
+                    case "html":
+                        stdout.Write(ScorecardHtml.Render(scorecard, source));
+                        break;
+                    default:
+                        WriteTable(stdout, scorecard, source);
+                        break;
+                }
+
+                return PlaybookCommand.Success;
+            }
+            catch (InputException e)
+            {
+                stderr.WriteLine($"playbook checklist: {e.Message}");
+                return PlaybookCommand.BadInput;
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                stderr.WriteLine($"playbook checklist: {e.Message}");
+                return PlaybookCommand.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static string Status(ItemStatus status) => status switch
+    {
+        ItemStatus.Met => "met",
+        ItemStatus.NotMet => "not_met",
+        ItemStatus.Partly => "partly",
+        _ => "unknown",
+    };
+
+    private static void WriteJson(TextWriter stdout, Scorecard scorecard)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var r in scorecard.Items)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", r.Item.Id);
+                json.WriteString("checklist", r.Item.Checklist);
+                json.WriteString("pillar", r.Item.Pillar);
+                json.WriteString("text", r.Item.Text);
+                json.WriteString("text_zh", r.Item.TextZh);
+                json.WriteString("status", Status(r.Status));
+                if (r.Measured is { } measured)
+                {
+                    json.WriteNumber("measured", Math.Round(measured, 6));
+                }
+                else
+                {
+                    json.WriteNull("measured");
+                }
+
+                if (r.Item.Evidence is { } rule)
+                {
+                    json.WriteNumber("threshold", rule.Threshold);
+                }
+                else
+                {
+                    json.WriteNull("threshold");
+                }
+
+                json.WriteString("evidence", r.Evidence);
+                json.WriteString("missing", r.Missing);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("scores");
+            foreach (var s in scorecard.Scores)
+            {
+                json.WriteStartObject();
+                json.WriteString("checklist", s.Checklist);
+                json.WriteString("pillar", s.Pillar);
+                json.WriteNumber("met", s.Met);
+                json.WriteNumber("not_met", s.NotMet);
+                json.WriteNumber("unknown", s.Unknown);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("fix_first");
+            foreach (var r in scorecard.FixFirst)
+            {
+                json.WriteStringValue(r.Item.Id);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var w in scorecard.Warnings)
+            {
+                json.WriteStringValue(w);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter stdout, Scorecard scorecard, string source)
+    {
+        var console = Formats.Console(stdout);
+        console.Write(new Text($"Scorecard for {source}\n"));
+        var scores = new Table().Title("Scores (unknown items are not failures)");
+        scores.AddColumns("checklist", "pillar", "met", "not met", "unknown");
+        foreach (var s in scorecard.Scores)
+        {
+            scores.AddRow(s.Checklist, s.Pillar, s.Met.ToString(System.Globalization.CultureInfo.InvariantCulture), s.NotMet.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Unknown.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(scores);
+        var items = new Table().Title("Items");
+        items.AddColumns("id", "status", "evidence or what is missing");
+        foreach (var r in scorecard.Items)
+        {
+            items.AddRow(new Text(r.Item.Id), new Text(Status(r.Status)), new Text(r.Evidence ?? r.Missing ?? ""));
+        }
+
+        console.Write(items);
+        console.Write(new Text("Fix first: " + string.Join("; ", scorecard.FixFirst.Select(r => r.Item.Id)) + "\n"));
+    }
+}
