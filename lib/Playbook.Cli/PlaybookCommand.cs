@@ -32,6 +32,8 @@ public static class PlaybookCommand
             GenerateCommand.Create(stdout, stderr),
             ClaimsCommand.Create(stdout, stderr),
             ChecklistCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
+            ReproduceCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

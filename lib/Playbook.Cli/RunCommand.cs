@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Playbook.Data;
+using Playbook.Notebooks;
+
+namespace Playbook.Cli;
+
+/// <summary><c>playbook run NOTEBOOK [-p name=value]… [--out DIR]</c>: run one notebook and keep the executed copy.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var notebook = new Argument<string>("NOTEBOOK") { Description = "A .ipynb or .dib notebook" };
+        var parameters = new Option<string[]>("--parameter", "-p") { Description = "A parameter, name=value, typed as the notebook's parameters cell declares it", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string?>("--out") { Description = "Folder for the executed copy (artifacts/notebooks by default)" };
+        var timeout = new Option<int>("--cell-timeout") { Description = "Seconds a cell may run", DefaultValueFactory = _ => 180 };
+        var command = new Command("run", "Run one notebook in-process and write the executed copy with its outputs") { notebook, parameters, output, timeout };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            try
+            {
+                var values = Parameters(parse.GetValue(parameters) ?? []);
+                var options = new RunOptions
+                {
+                    Parameters = values,
+                    OutputDirectory = parse.GetValue(output) ?? Path.Combine(Workspace.Root(), "artifacts", "notebooks"),
+                    CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                    Progress = new Progress(stderr),
+                };
+                var run = await NotebookRunner.RunAsync(parse.GetValue(notebook)!, options).ConfigureAwait(false);
+                stdout.WriteLine($"{run.Notebook}: {(run.Succeeded ? "ok" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s; executed copy {run.Executed}");
+                if (run.Failure is { } failure)
+                {
+                    stderr.WriteLine($"playbook run: {failure}");
+                    return PlaybookCommand.CheckFailed;
+                }
+
+                return PlaybookCommand.Success;
+            }
+            catch (InputException e)
+            {
+                stderr.WriteLine($"playbook run: {e.Message}");
+                return PlaybookCommand.BadInput;
+            }
+        });
+        return command;
+    }
+
+    internal static Dictionary<string, string> Parameters(IEnumerable<string> pairs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new InputException($"parameter '{pair}' is not name=value");
+            }
+
+            values[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        return values;
+    }
+
+    /// <summary>Progress lines go to stderr, so that stdout stays the result.</summary>
+    internal sealed class Progress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
+using Playbook.Charts;
+using Plotly.NET;
+
+namespace Playbook.Notebooks;
+
+/// <summary>How notebook outputs look: registered after any package's own displays, so ours win.</summary>
+public static class Displays
+{
+    /// <summary>Rows a DataFrame output holds at most.</summary>
+    public static int MaxRows { get; set; } = 100;
+
+    /// <summary>Rows a DataFrame output shows per page.</summary>
+    public static int PageSize { get; set; } = 20;
+
+    /// <summary>Registers the DataFrame table and the offline chart as the HTML displays of their types.</summary>
+    public static void Register()
+    {
+        Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.Render(frame, MaxRows, PageSize)), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(OfflineChart.ToHtml(chart)), HtmlFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType);
+    }
+
+    /// <summary>Shows <paramref name="message"/> with plotly.js embedded: once per notebook run, from the setup cell.</summary>
+    public static void ShowPlotlyJs(string message)
+    {
+        var html = $"<div class=\"playbook-setup\">{WebUtility.HtmlEncode(message)}</div>{OfflineChart.PlotlyJsElement()}";
+        KernelInvocationContext.Current?.DisplayAs(html, HtmlFormatter.MimeType);
+    }
+}

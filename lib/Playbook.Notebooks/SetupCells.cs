@@ -1,0 +1,36 @@
+namespace Playbook.Notebooks;
+
+/// <summary>
+/// The two setup cells every notebook starts with, word for word (a test holds every notebook to
+/// them, and their package versions to Directory.Packages.props). They work in VS Code's Polyglot
+/// kernel, in Jupyter with the .NET kernel, and in this workspace's runner.
+/// </summary>
+public static class SetupCells
+{
+    /// <summary>The built library, relative to the notebooks folder.</summary>
+    public const string LibraryPath = "../artifacts/bin/Playbook.Notebooks/debug/Playbook.Notebooks.dll";
+
+    /// <summary>Setup 1 of 2: the third-party packages, pinned, and a plain-words check that the library is built.</summary>
+    public const string Packages =
+        "// Setup 1 of 2: packages pinned as in Directory.Packages.props, and a check that the library is built.\n" +
+        "#r \"nuget: Microsoft.Data.Analysis, 0.23.1\"\n" +
+        "#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\n" +
+        "#r \"nuget: CsvHelper, 34.0.0\"\n" +
+        "var library = System.IO.Path.GetFullPath(\"" + LibraryPath + "\");\n" +
+        "if (!System.IO.File.Exists(library))\n" +
+        "    throw new System.IO.FileNotFoundException(\"The Playbook library is not built yet. In a terminal at the repository root run: dotnet build   then run this cell again. (Looked for \" + library + \")\");";
+
+    /// <summary>Setup 2 of 2: the library, then the one call that registers displays, culture and the data folder.</summary>
+    public const string Library =
+        "// Setup 2 of 2: the library, then one call that registers the displays, the culture and the data folder.\n" +
+        "#r \"" + LibraryPath + "\"\n" +
+        "Playbook.Notebooks.NotebookSetup.Init();";
+
+    /// <summary>The packages the first cell pins, as (id, version).</summary>
+    public static IReadOnlyList<(string Id, string Version)> PinnedPackages { get; } =
+    [
+        ("Microsoft.Data.Analysis", "0.23.1"),
+        ("Plotly.NET.CSharp", "0.14.0"),
+        ("CsvHelper", "34.0.0"),
+    ];
+}
