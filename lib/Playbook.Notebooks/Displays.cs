@@ -16,11 +16,13 @@ public static class Displays
     /// <summary>Rows a DataFrame output shows per page.</summary>
     public static int PageSize { get; set; } = 20;
 
-    /// <summary>Registers the DataFrame table and the offline chart as the HTML displays of their types.</summary>
+    /// <summary>Registers the DataFrame table and the offline charts (Plotly.NET charts and finished figures) as the HTML displays of their types.</summary>
     public static void Register()
     {
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.Render(frame, MaxRows, PageSize)), HtmlFormatter.MimeType);
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(OfflineChart.ToHtml(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<ChartFigure>((figure, writer) => writer.Write(figure.ToHtml()), HtmlFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(ChartFigure), HtmlFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType);
     }

@@ -22,18 +22,32 @@ public sealed class MissingDataException(string message) : Exception(message)
 /// The tables of a data folder (a bundled case, or an analyst's own exports saved under the
 /// canonical file names), each read on first use. orders.csv may be a 抖店 export.
 /// </summary>
-public sealed class CaseData(string directory)
+public sealed class CaseData(string directory, IReadOnlyDictionary<string, string>? files = null)
 {
     private readonly Dictionary<string, object> loaded = [];
+    private readonly IReadOnlyDictionary<string, string> files = files ?? new Dictionary<string, string>();
 
     /// <summary>The folder.</summary>
     public string Directory { get; } = directory;
+
+    /// <summary>
+    /// A brand's tables wherever they are, by canonical name (orders.csv, accounts.csv …); empty or
+    /// null paths are left out. Relative paths are taken from the current directory.
+    /// </summary>
+    public static CaseData FromFiles(IReadOnlyDictionary<string, string?> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var given = files.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => Path.GetFullPath(f.Value!), StringComparer.Ordinal);
+        return new CaseData(Environment.CurrentDirectory, given);
+    }
 
     /// <summary>Load reports of the tables read so far.</summary>
     public List<LoadReport> Load { get; } = [];
 
     /// <summary>Whether the folder has a file of that name.</summary>
-    public bool Has(string file) => File.Exists(Path.Combine(Directory, file));
+    public bool Has(string file) => files.Count > 0 ? files.ContainsKey(file) : File.Exists(PathOf(file));
+
+    private string PathOf(string file) => files.TryGetValue(file, out var path) ? path : Path.Combine(Directory, file);
 
     /// <summary>accounts.csv, or none.</summary>
     public IReadOnlyList<Account> Accounts => Has("accounts.csv") ? Get("accounts.csv", Tables.ReadAccounts) : [];
@@ -71,7 +85,7 @@ public sealed class CaseData(string directory)
     {
         if (!loaded.TryGetValue(file, out var rows))
         {
-            var result = read(Path.Combine(Directory, file), ReadOptions.Lenient);
+            var result = read(PathOf(file), ReadOptions.Lenient);
             Load.Add(result.Report);
             loaded[file] = rows = result.Rows;
         }

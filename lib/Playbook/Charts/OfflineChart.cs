@@ -47,8 +47,15 @@ public static class OfflineChart
     public static string ToHtml(GenericChart chart, int height = 460)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        return FigureHtml(GenericChart.toFigureJson(chart), height);
+    }
+
+    /// <summary>The HTML of a figure given as Plotly JSON (data and layout).</summary>
+    public static string FigureHtml(string figureJson, int height = 460)
+    {
+        ArgumentNullException.ThrowIfNull(figureJson);
         var id = string.Create(CultureInfo.InvariantCulture, $"playbook-chart-{Environment.ProcessId}-{Interlocked.Increment(ref counter)}");
-        var figure = GenericChart.toFigureJson(chart).Replace("</", "<\\/", StringComparison.Ordinal);
+        var figure = figureJson.Replace("</", "<\\/", StringComparison.Ordinal);
         var container = string.Create(CultureInfo.InvariantCulture, $"<div id=\"{id}\" class=\"{ChartClass}\" style=\"width:100%;height:{height}px\"></div>");
         return container + "\n<script>(function () { var figure = " + figure + "; var draw = function () { Plotly.newPlot('" + id +
             "', figure.data, figure.layout, {responsive: true, displaylogo: false}); }; if (window.Plotly) { draw(); } else { (window.__playbookCharts = window.__playbookCharts || []).push(draw); } })();</script>";

@@ -122,6 +122,9 @@ public sealed class OrderLedger
     /// <summary>By day of payment.</summary>
     public SortedDictionary<DateOnly, SalesTally> ByDay { get; } = [];
 
+    /// <summary>By day and seller account (null key: the shelf), for series by pillar.</summary>
+    public Dictionary<(DateOnly Day, string Account), SalesTally> ByDayAndAccount { get; } = [];
+
     /// <summary>By product id.</summary>
     public Dictionary<string, SalesTally> ByProduct { get; } = new(StringComparer.Ordinal);
 
@@ -180,6 +183,7 @@ public sealed class OrderLedger
         Total.Add(order);
         (order.AccountId is null ? Shelf : Get(ByAccount, order.AccountId)).Add(order);
         Get(ByDay, day).Add(order);
+        Get(ByDayAndAccount, (day, order.AccountId ?? "")).Add(order);
         Get(ByProduct, order.ProductId).Add(order);
         (order.TrafficType switch
         {
@@ -238,6 +242,7 @@ public sealed class OrderLedger
         Total.Add(sales);
         (sales.AccountId is null ? Shelf : Get(ByAccount, sales.AccountId)).Add(sales);
         Get(ByDay, sales.Date).Add(sales);
+        Get(ByDayAndAccount, (sales.Date, sales.AccountId ?? "")).Add(sales);
         (sales.TrafficType switch
         {
             TrafficType.Paid => PaidTraffic,

@@ -229,6 +229,13 @@ public static class PillarAnalysis
         };
     }
 
+    /// <summary>The partition pillar of <paramref name="framework"/> that takes a seller of <paramref name="role"/>.</summary>
+    public static string PartitionCode(Framework framework, SellerRole role)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        return framework.PartitionPillars.First(p => Takes(p.Rule, role)).Code;
+    }
+
     private static bool Takes(PillarRule rule, SellerRole role) => rule switch
     {
         PillarRule.SelfAccounts => role == SellerRole.Self,

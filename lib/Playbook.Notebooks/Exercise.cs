@@ -1,0 +1,116 @@
+using System.Globalization;
+using Playbook.Cases;
+using Playbook.Checklists;
+using Playbook.Data;
+using Playbook.Pillars;
+
+namespace Playbook.Notebooks;
+
+/// <summary>
+/// Checks a learner's answer to a notebook exercise. The right answer is computed from the data
+/// by the library when the check runs, never written down: change the data and the answer follows.
+/// </summary>
+public static class Exercise
+{
+    private sealed record Numeric(Func<double> Expected, double Tolerance, string Hint);
+
+    private static readonly Dictionary<string, Numeric> Numbers = new(StringComparer.Ordinal)
+    {
+        ["00-dora-orders"] = new(() => Tables.Validate(Path.Combine(Workspace.DataRoot(), "dora-doshang", "orders.csv")).Loaded, 0, "count the order rows: Tables.ReadOrders(…).Rows.Count, or read the data card"),
+        ["00-sample-uv-value"] = new(SampleUvValue, 0.005, "UV value = GMV / unique viewers (UV) of the session"),
+        ["01-campaign-share"] = new(SampleCampaignShare, 0.0005, "the C overlay's share: net GMV inside any campaign window / all net GMV"),
+        ["02-head-share-90d"] = new(() => ThreeSquirrels90Days().Partition.Single(p => p.Pillar == "T").Share, 0.005, "the T line of the partition for 2021-01-31 .. 2021-04-30"),
+        ["02-festival-uplift"] = new(() => Workbench.Case("three-squirrels").Analyze().Campaigns.Single(c => c.Name == "抖音好物年货节").Uplift ?? double.NaN, 0.01, "window net GMV / the 20 days before it"),
+        ["03-products-first-year"] = new(() => Workbench.Case("dora-doshang").Data.Products.Count(p => p.LaunchedOn >= new DateOnly(2020, 4, 8) && p.LaunchedOn < new DateOnly(2021, 4, 8)), 0, "count products whose launched_on falls in the year from 2020-04-08"),
+        ["03-repurchase-lift"] = new(DoraRepurchaseLift, 0.01, "30-day repurchase rate from 2020-10-01 divided by the rate for 2020-04-01 .. 2020-09-30"),
+        ["05-known-items-ts"] = new(() => Workbench.Case("three-squirrels").Checklist("self-broadcast").Items.Count(i => i.Status is ItemStatus.Met or ItemStatus.NotMet), 0, "items whose status is met or not met, not unknown"),
+        ["06-marginal-spend"] = new(MarginalSpend, 0.05, "b / mean spend: the fit's slope at the average day"),
+    };
+
+    private static readonly Dictionary<string, (string Answer, string Hint)> Words = new(StringComparer.Ordinal)
+    {
+        ["01-fact-t-in-steps"] = ("E", "head creators are talents: which STEPS pillar takes every talent?"),
+    };
+
+    /// <summary>Checks a number; the message says whether it is right, and if not, how to get there.</summary>
+    public static string Check(string id, double answer)
+    {
+        if (!Numbers.TryGetValue(id, out var exercise))
+        {
+            return $"There is no exercise '{id}'.";
+        }
+
+        var expected = exercise.Expected();
+        var tolerance = Math.Max(exercise.Tolerance, Math.Abs(expected) * 1e-9);
+        return Math.Abs(answer - expected) <= tolerance
+            ? string.Create(CultureInfo.InvariantCulture, $"✅ Right: {Format(expected)}.")
+            : string.Create(CultureInfo.InvariantCulture, $"❌ Not yet ({Format(answer)}). Hint: {exercise.Hint}.");
+    }
+
+    /// <summary>Checks a word or code, ignoring case and surrounding space.</summary>
+    public static string Check(string id, string answer)
+    {
+        if (!Words.TryGetValue(id, out var exercise))
+        {
+            return $"There is no exercise '{id}'.";
+        }
+
+        return string.Equals(answer?.Trim(), exercise.Answer, StringComparison.OrdinalIgnoreCase)
+            ? $"✅ Right: {exercise.Answer}."
+            : $"❌ Not yet ('{answer}'). Hint: {exercise.Hint}.";
+    }
+
+    /// <summary>Checks the code of the partition pillar with the largest net GMV in <paramref name="report"/>.</summary>
+    public static string CheckLargestPillar(PillarReport report, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var largest = report.Partition.OrderByDescending(p => p.NetGmv).First();
+        return string.Equals(answer?.Trim(), largest.Pillar, StringComparison.OrdinalIgnoreCase)
+            ? $"✅ Right: {largest.Pillar} ({largest.NameZh}) makes {largest.Share:0.0%} of net GMV."
+            : $"❌ Not yet ('{answer}'). Hint: sort the partition by net_gmv.";
+    }
+
+    private static string Format(double value) => Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static PillarReport ThreeSquirrels90Days() =>
+        Workbench.Case("three-squirrels").Analyze(new DateOnly(2021, 1, 31), new DateOnly(2021, 4, 30));
+
+    private static double SampleUvValue()
+    {
+        var samples = Path.Combine(Workspace.DataRoot(), "samples");
+        var report = PillarAnalysis.Analyze(new AnalysisInput
+        {
+            Framework = Frameworks.Fact,
+            Orders = Tables.ReadOrders(Path.Combine(samples, "orders.csv")).Rows,
+            Sessions = Tables.ReadSessions(Path.Combine(samples, "sessions.csv")).Rows,
+        });
+        return (double)report.Sessions.Single(s => s.SessionId == "S20210112A").UvValue!.Value;
+    }
+
+    private static double SampleCampaignShare()
+    {
+        var samples = Path.Combine(Workspace.DataRoot(), "samples");
+        var report = PillarAnalysis.Analyze(new AnalysisInput
+        {
+            Framework = Frameworks.Fact,
+            Orders = Tables.ReadOrders(Path.Combine(samples, "orders.csv")).Rows,
+            Accounts = Tables.ReadAccounts(Path.Combine(samples, "accounts.csv")).Rows,
+            Campaigns = Tables.ReadCampaigns(Path.Combine(samples, "campaigns.csv")).Rows,
+        });
+        return report.Overlays.Single(o => o.Pillar == "C").Share!.Value;
+    }
+
+    private static double DoraRepurchaseLift()
+    {
+        var dora = Workbench.Case("dora-doshang");
+        var before = Metrics.Repurchase.Of(dora.Ledger(new DateOnly(2020, 4, 1), new DateOnly(2020, 9, 30))).Rate30!.Value;
+        var after = Metrics.Repurchase.Of(dora.Ledger(new DateOnly(2020, 10, 1), new DateOnly(2021, 5, 31))).Rate30!.Value;
+        return after / before;
+    }
+
+    private static double MarginalSpend()
+    {
+        var fit = Workbench.Case("three-squirrels").EffortResponses().Single(f => f.Fit.Pillar == "paid traffic").Fit;
+        return fit.Marginal(fit.MeanEffort);
+    }
+}

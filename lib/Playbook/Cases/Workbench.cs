@@ -1,0 +1,199 @@
+using Microsoft.Data.Analysis;
+using Playbook.Checklists;
+using Playbook.Data;
+using Playbook.Metrics;
+using Playbook.Pillars;
+using YamlDotNet.RepresentationModel;
+
+namespace Playbook.Cases;
+
+/// <summary>
+/// A case or a brand's folder of tables with everything a notebook asks of it: the pillar
+/// analysis for a period, series by pillar, claims, checklists, effort responses. Notebooks hold
+/// a call or two on this and a display.
+/// </summary>
+public sealed class Workbench
+{
+    private Workbench(CaseData data, Framework framework, string name)
+    {
+        Data = data;
+        Framework = framework;
+        Name = name;
+    }
+
+    /// <summary>The tables.</summary>
+    public CaseData Data { get; }
+
+    /// <summary>The framework the data is read through.</summary>
+    public Framework Framework { get; }
+
+    /// <summary>The case id or folder.</summary>
+    public string Name { get; }
+
+    /// <summary>The follower threshold for head creators.</summary>
+    public long TopKolFollowers { get; init; } = SellerRoles.DefaultTopKolFollowers;
+
+    /// <summary>A bundled case, from data/&lt;id&gt;.</summary>
+    public static Workbench Case(string id)
+    {
+        var info = CaseCatalog.Get(id);
+        return new Workbench(new CaseData(Path.Combine(Workspace.DataRoot(), info.Id)), info.Framework, info.Id);
+    }
+
+    /// <summary>A brand's own folder of canonical tables (orders.csv may be a 抖店 export).</summary>
+    public static Workbench Folder(string directory, Framework framework, long topKolFollowers = SellerRoles.DefaultTopKolFollowers) =>
+        new(new CaseData(directory), framework, directory) { TopKolFollowers = topKolFollowers };
+
+    /// <summary>A brand's tables given file by file (see <see cref="CaseData.FromFiles"/>).</summary>
+    public static Workbench Of(CaseData data, Framework framework, long topKolFollowers = SellerRoles.DefaultTopKolFollowers)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new(data, framework, data.Directory) { TopKolFollowers = topKolFollowers };
+    }
+
+    /// <summary>A brand's exports, by path (empty = not given): orders (canonical or a 抖店 export), accounts, campaigns, traffic, sessions, products.</summary>
+    public static Workbench Files(Framework framework, string orders, string accounts = "", string campaigns = "", string traffic = "", string sessions = "", string products = "", long topKolFollowers = SellerRoles.DefaultTopKolFollowers) =>
+        Of(
+            CaseData.FromFiles(new Dictionary<string, string?>
+            {
+                ["orders.csv"] = orders,
+                ["accounts.csv"] = accounts,
+                ["campaigns.csv"] = campaigns,
+                ["traffic.csv"] = traffic,
+                ["sessions.csv"] = sessions,
+                ["products.csv"] = products,
+            }),
+            framework,
+            topKolFollowers);
+
+    /// <summary>The pillar analysis of a period (the whole data when not given).</summary>
+    public PillarReport Analyze(DateOnly? from = null, DateOnly? to = null, double? grossMargin = null)
+    {
+        var (orders, sales) = Data.SalesData();
+        return PillarAnalysis.Analyze(
+            new AnalysisInput
+            {
+                Framework = Framework,
+                Orders = orders,
+                Sales = sales,
+                Accounts = Data.Accounts,
+                Campaigns = Data.Has("campaigns.csv") ? Data.Campaigns : null,
+                Products = Data.Has("products.csv") ? Data.Products : null,
+                Traffic = Data.Has("traffic.csv") ? Data.Traffic : null,
+                Sessions = Data.Has("sessions.csv") ? Data.Sessions : null,
+                Load = Data.Load,
+            },
+            new AnalysisOptions { From = from, To = to, TopKolFollowers = TopKolFollowers, GrossMargin = grossMargin });
+    }
+
+    /// <summary>The one-pass ledger of a period.</summary>
+    public OrderLedger Ledger(DateOnly? from = null, DateOnly? to = null)
+    {
+        var (orders, sales) = Data.SalesData();
+        var ledger = OrderLedger.Of(orders, from, to);
+        foreach (var row in sales)
+        {
+            ledger.Add(row);
+        }
+
+        return ledger;
+    }
+
+    /// <summary>Roles of the sellers.</summary>
+    public SellerRoles Roles => new(Data.Accounts, TopKolFollowers);
+
+    /// <summary>Net GMV per day and partition pillar (shelf included), for stacked charts.</summary>
+    public IReadOnlyList<(DateOnly Day, string Pillar, decimal NetGmv)> DailyByPillar(DateOnly? from = null, DateOnly? to = null)
+    {
+        var roles = Roles;
+        return [.. Ledger(from, to).ByDayAndAccount
+            .GroupBy(e => (e.Key.Day, Pillar: e.Key.Account.Length == 0 ? PillarAnalysis.ShelfCode : PillarAnalysis.PartitionCode(Framework, roles[e.Key.Account])))
+            .Select(g => (g.Key.Day, g.Key.Pillar, g.Sum(e => e.Value.NetGmv)))
+            .OrderBy(x => x.Day)];
+    }
+
+    /// <summary>The claims of the source article about this case, checked on this data.</summary>
+    public IReadOnlyList<ClaimResult> Claims() =>
+        ClaimRegistry.Evaluate(ClaimRegistry.Load(Path.Combine(Workspace.DataRoot(), "claims")).Where(c => c.Case == Name), Data);
+
+    /// <summary>The checklists scored on this data (one checklist, or all), with optional answers.</summary>
+    public Scorecard Checklist(string? checklist = null, AnswerSheet? answers = null)
+    {
+        var lists = ChecklistFiles.Load(Path.Combine(Workspace.DataRoot(), "checklists")).Where(l => checklist is null || l.Id == checklist).ToList();
+        return Scorecard.Evaluate(lists, Data, answers);
+    }
+
+    /// <summary>
+    /// Daily effort against daily GMV for the pillars this data can show: paid-traffic spend against
+    /// own-room GMV, live hours of own rooms against their GMV, and active matrix talents against
+    /// matrix GMV. Days without effort are left out of each fit.
+    /// </summary>
+    public IReadOnlyList<(EffortResponse Fit, IReadOnlyList<(double Effort, double Gmv)> Days)> EffortResponses()
+    {
+        var roles = Roles;
+        var ledger = Ledger();
+        var byDay = ledger.ByDayAndAccount.GroupBy(e => e.Key.Day).ToDictionary(
+            g => g.Key,
+            g => (Self: (double)g.Where(e => e.Key.Account.Length > 0 && roles[e.Key.Account] == SellerRole.Self).Sum(e => e.Value.Gmv),
+                  Matrix: (double)g.Where(e => e.Key.Account.Length > 0 && roles[e.Key.Account] == SellerRole.Matrix).Sum(e => e.Value.Gmv),
+                  Talents: g.Count(e => e.Key.Account.Length > 0 && roles[e.Key.Account] == SellerRole.Matrix && e.Value.Gmv > 0)));
+        var result = new List<(EffortResponse, IReadOnlyList<(double, double)>)>();
+        void Add(string pillar, string effort, List<(double, double)> days)
+        {
+            if (days.Count(d => d.Item1 > 0) >= 3)
+            {
+                result.Add((EffortResponse.Fit(pillar, effort, days), days));
+            }
+        }
+
+        if (Data.Has("traffic.csv"))
+        {
+            var spend = Data.Traffic.Where(t => t.AccountId is not null && roles[t.AccountId] == SellerRole.Self).GroupBy(t => t.Date).ToDictionary(g => g.Key, g => (double)g.Sum(t => t.Spend));
+            Add("paid traffic", "¥ spend a day", [.. spend.Where(s => byDay.ContainsKey(s.Key)).Select(s => (s.Value, byDay[s.Key].Self))]);
+        }
+
+        if (Data.Has("sessions.csv"))
+        {
+            var hours = Data.Sessions.Where(s => roles[s.AccountId] == SellerRole.Self).GroupBy(s => DateOnly.FromDateTime(s.StartedAt)).ToDictionary(g => g.Key, g => g.Sum(s => (s.EndedAt - s.StartedAt).TotalHours));
+            Add("self-broadcast", "live hours a day", [.. hours.Where(h => byDay.ContainsKey(h.Key)).Select(h => (h.Value, byDay[h.Key].Self))]);
+        }
+
+        Add("talent matrix", "active matrix talents a day", [.. byDay.Values.Select(d => ((double)d.Talents, d.Matrix))]);
+        return result;
+    }
+
+    /// <summary>Every data folder of the workspace with its tables, rows and class, from the data cards.</summary>
+    public static DataFrame DataCatalog()
+    {
+        var rows = new List<(string Folder, string Class, string File, string Table, string Rows)>();
+        foreach (var folder in System.IO.Directory.GetDirectories(Workspace.DataRoot()).Order(StringComparer.Ordinal))
+        {
+            var card = Path.Combine(folder, "datacard.yml");
+            if (!File.Exists(card))
+            {
+                continue;
+            }
+
+            var yaml = new YamlStream();
+            using (var reader = new StreamReader(card))
+            {
+                yaml.Load(reader);
+            }
+
+            var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+            var @class = ((YamlScalarNode)root["class"]).Value ?? "";
+            foreach (var file in ((YamlSequenceNode)root["files"]).Cast<YamlMappingNode>())
+            {
+                string S(string key) => ((YamlScalarNode)file[key]).Value ?? "";
+                rows.Add((Path.GetFileName(folder), @class, S("file"), S("table"), S("rows")));
+            }
+        }
+
+        return new DataFrame(
+            new StringDataFrameColumn("folder", rows.Select(r => r.Folder)),
+            new StringDataFrameColumn("class", rows.Select(r => r.Class)),
+            new StringDataFrameColumn("file", rows.Select(r => r.File)),
+            new StringDataFrameColumn("table", rows.Select(r => r.Table)),
+            new Int64DataFrameColumn("rows", rows.Select(r => (long?)long.Parse(r.Rows, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+}

@@ -1,0 +1,109 @@
+using Playbook.Cases;
+using Playbook.Charts;
+using Playbook.Data;
+using Playbook.Metrics;
+
+namespace Playbook.Tests.Pillars;
+
+public class NotebookSupportTests
+{
+    [Fact]
+    public void EffortResponse_ExactLogCurve_Recovered()
+    {
+        // GMV = 1000 + 500 ln(effort), exactly: the fit must find a = 1000, b = 500, R² = 1.
+        double[] efforts = [1, 2, 5, 10, 20, 50];
+        var fit = EffortResponse.Fit("p", "units", efforts.Select(e => (e, 1000 + (500 * Math.Log(e)))));
+
+        Assert.Equal(1000, fit.A, 6);
+        Assert.Equal(500, fit.B, 6);
+        Assert.Equal(1, fit.RSquared, 9);
+        Assert.Equal(500 / 10.0, fit.Marginal(10), 9);
+        Assert.Equal(1000 + (500 * Math.Log(8)), fit.Predict(8), 6);
+        Assert.Equal(efforts.Average(), fit.MeanEffort, 9);
+    }
+
+    [Fact]
+    public void EffortResponse_DaysWithoutEffort_LeftOut()
+    {
+        var fit = EffortResponse.Fit("p", "units", [(0, 99999), (1, 10), (Math.E, 20), (Math.E * Math.E, 30)]);
+
+        Assert.Equal(3, fit.Points);
+        Assert.Equal(10, fit.B, 9);
+    }
+
+    [Fact]
+    public void WhatIf_FactorMovesEffort_ProjectsAlongTheCurve()
+    {
+        var fit = EffortResponse.Fit("paid", "¥", [(100, 1000), (200, 1000 + (300 * Math.Log(2))), (400, 1000 + (300 * Math.Log(4)))]);
+        var line = Assert.Single(WhatIf.Project([fit], new Dictionary<string, double> { ["paid"] = 2.0 }));
+
+        // Doubling effort adds b·ln 2 to the daily GMV.
+        Assert.Equal(300 * Math.Log(2), line.GmvAfter - line.GmvBefore, 6);
+        Assert.Equal(line.EffortBefore * 2, line.EffortAfter, 9);
+    }
+
+    [Fact]
+    public void Cohorts_HandLedger_ByHand()
+    {
+        Order O(string id, string buyer, int month, int day) => new() { OrderId = id, Platform = Platform.Kuaishou, PaidAt = new DateTime(2021, month, day, 12, 0, 0), AccountId = "a", ProductId = "p", Quantity = 1, Gmv = 10m, BuyerId = buyer };
+        var ledger = OrderLedger.Of(
+        [
+            O("1", "X", 1, 5), O("2", "X", 2, 5),   // January cohort, back in February
+            O("3", "Y", 1, 9),                      // January cohort, never back
+            O("4", "Z", 2, 1), O("5", "Z", 3, 1),   // February cohort, back in March
+        ]);
+        var cohorts = CohortRetention.Of(ledger, months: 2);
+
+        Assert.Equal(["2021-01", "2021-02"], cohorts.Cohorts);
+        Assert.Equal([2, 1], cohorts.Sizes);
+        Assert.Equal([1.0, 0.5, 0.0], cohorts.Retention[0]);
+        Assert.Equal([1.0, 1.0, null], cohorts.Retention[1]);  // April is past the data
+    }
+
+    [Fact]
+    public void DailyByPillar_SumsToThePartition()
+    {
+        var bench = Workbench.Case("three-squirrels");
+        var from = new DateOnly(2021, 2, 1);
+        var to = new DateOnly(2021, 2, 28);
+        var daily = bench.DailyByPillar(from, to);
+        var report = bench.Analyze(from, to);
+
+        foreach (var line in report.Partition)
+        {
+            Assert.Equal(line.NetGmv, daily.Where(d => d.Pillar == line.Pillar).Sum(d => d.NetGmv));
+        }
+
+        Assert.Equal(28, daily.Select(d => d.Day).Distinct().Count());
+    }
+
+    [Fact]
+    public void Charts_CarryTitlesAndAxisTitlesWithUnits()
+    {
+        var bench = Workbench.Case("three-squirrels");
+        var report = bench.Analyze(new DateOnly(2021, 1, 31), new DateOnly(2021, 4, 30));
+
+        var daily = PillarCharts.Daily(bench);
+        Assert.Equal("FACT: daily net GMV by pillar", daily.Title);
+        Assert.Equal("net GMV (¥ a day)", (string?)daily.Json["layout"]!["yaxis"]!["title"]!["text"]);
+        Assert.Equal(3, daily.Json["layout"]!["shapes"]!.AsArray().Count);   // the three campaign windows
+        Assert.Equal("抖音好物年货节", (string?)daily.Json["layout"]!["annotations"]![0]!["text"]);
+
+        var lorenz = PillarCharts.Lorenz(report.Concentration);
+        Assert.Equal("share of sellers (%)", (string?)lorenz.Json["layout"]!["xaxis"]!["title"]!["text"]);
+        Assert.Equal(".0%", (string?)lorenz.Json["layout"]!["yaxis"]!["tickformat"]);
+        Assert.StartsWith("FACT: net GMV by pillar (¥)", PillarCharts.Split(report).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaseDataFromFiles_ReadsTablesWhereverTheyAre()
+    {
+        var samples = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples");
+        var data = CaseData.FromFiles(new Dictionary<string, string?> { ["orders.csv"] = Path.Combine(samples, "douyin-export.csv"), ["accounts.csv"] = "" });
+
+        Assert.True(data.Has("orders.csv"));
+        Assert.False(data.Has("accounts.csv"));
+        Assert.Equal(6, data.Orders!.Count);
+        Assert.Empty(data.Accounts);
+    }
+}
