@@ -68,6 +68,26 @@ public static class CaseFrames
             new StringDataFrameColumn("role", pillars.Select(p => p.Role)));
     }
 
+    /// <summary>Products launched per month, and how many of them were channel-exclusive (渠道特供).</summary>
+    public static DataFrame LaunchesByMonth(IEnumerable<Data.Product> products)
+    {
+        var months = LaunchMonths(products);
+        return new DataFrame(
+            new StringDataFrameColumn("month", months.Select(m => m.Month)),
+            new Int32DataFrameColumn("launched", months.Select(m => (int?)m.Launched)),
+            new Int32DataFrameColumn("exclusive", months.Select(m => (int?)m.Exclusive)));
+    }
+
+    /// <summary>Launches per month (yyyy-MM), oldest first.</summary>
+    public static IReadOnlyList<(string Month, int Launched, int Exclusive)> LaunchMonths(IEnumerable<Data.Product> products)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        return [.. products.Where(p => p.LaunchedOn is not null)
+            .GroupBy(p => p.LaunchedOn!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count(), g.Count(p => p.ChannelExclusive == true)))];
+    }
+
     /// <summary>Where FACT's pillars meet STEPS' and where they do not.</summary>
     public static DataFrame FrameworkMapping() => new(
         new StringDataFrameColumn("FACT (Douyin)", ["F 商家自播", "A 达人矩阵", "T 头部大V", "C 营销活动", "shelf 中心场", "—", "—", "—"]),

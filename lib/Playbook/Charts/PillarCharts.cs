@@ -116,6 +116,15 @@ public static class PillarCharts
             .Layout("polar", new JsonObject { ["radialaxis"] = new JsonObject { ["range"] = new JsonArray(0, 1), ["tickformat"] = ".0%" } });
     }
 
+    /// <summary>Products launched per month, split into channel-exclusive and the rest.</summary>
+    public static ChartFigure Launches(IEnumerable<Product> products)
+    {
+        var months = CaseFrames.LaunchMonths(products);
+        var regular = Chart.StackedColumn<int, string, string>(months.Select(m => m.Launched - m.Exclusive), Keys: months.Select(m => m.Month).ToList(), Name: "other products");
+        var exclusive = Chart.StackedColumn<int, string, string>(months.Select(m => m.Exclusive), Keys: months.Select(m => m.Month).ToList(), Name: "渠道特供 exclusive");
+        return ChartFigure.From(Chart.Combine([regular, exclusive])).Titled("Products launched per month", "month of launch", "products launched (count)");
+    }
+
     /// <summary>Daily effort against daily GMV, with the fitted diminishing-returns curve.</summary>
     public static ChartFigure Effort(EffortResponse fit, IReadOnlyList<(double Effort, double Gmv)> days)
     {
