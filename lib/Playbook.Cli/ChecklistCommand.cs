@@ -84,14 +84,6 @@ internal static class ChecklistCommand
         return command;
     }
 
-    private static string Status(ItemStatus status) => status switch
-    {
-        ItemStatus.Met => "met",
-        ItemStatus.NotMet => "not_met",
-        ItemStatus.Partly => "partly",
-        _ => "unknown",
-    };
-
     private static void WriteJson(TextWriter stdout, Scorecard scorecard)
     {
         using var buffer = new MemoryStream();
@@ -107,24 +99,9 @@ internal static class ChecklistCommand
                 json.WriteString("pillar", r.Item.Pillar);
                 json.WriteString("text", r.Item.Text);
                 json.WriteString("text_zh", r.Item.TextZh);
-                json.WriteString("status", Status(r.Status));
-                if (r.Measured is { } measured)
-                {
-                    json.WriteNumber("measured", Math.Round(measured, 6));
-                }
-                else
-                {
-                    json.WriteNull("measured");
-                }
-
-                if (r.Item.Evidence is { } rule)
-                {
-                    json.WriteNumber("threshold", rule.Threshold);
-                }
-                else
-                {
-                    json.WriteNull("threshold");
-                }
+                json.WriteString("status", r.Status.Name());
+                JsonFields.Number(json, "measured", r.Measured);
+                JsonFields.Number(json, "threshold", r.Item.Evidence?.Threshold);
 
                 json.WriteString("evidence", r.Evidence);
                 json.WriteString("missing", r.Missing);
@@ -181,7 +158,7 @@ internal static class ChecklistCommand
         items.AddColumns("id", "status", "evidence or what is missing");
         foreach (var r in scorecard.Items)
         {
-            items.AddRow(new Text(r.Item.Id), new Text(Status(r.Status)), new Text(r.Evidence ?? r.Missing ?? ""));
+            items.AddRow(new Text(r.Item.Id), new Text(r.Status.Name()), new Text(r.Evidence ?? r.Missing ?? ""));
         }
 
         console.Write(items);

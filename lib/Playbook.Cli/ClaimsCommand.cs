@@ -95,17 +95,10 @@ internal static class ClaimsCommand
                 json.WriteString("statement", c.Statement);
                 json.WriteString("article_zh", c.ArticleZh);
                 json.WriteString("query", c.Query?.ToString());
-                json.WriteString("compare", c.Compare switch { ClaimComparison.AtLeast => "at_least", ClaimComparison.AtMost => "at_most", ClaimComparison.Equals => "equals", _ => "within" });
+                json.WriteString("compare", c.CompareName);
                 json.WriteString("expected", c.Expected);
                 json.WriteString("actual", r.Actual);
-                if (c.Tolerance is { } tolerance)
-                {
-                    json.WriteNumber("tolerance", tolerance);
-                }
-                else
-                {
-                    json.WriteNull("tolerance");
-                }
+                JsonFields.Number(json, "tolerance", c.Tolerance);
 
                 json.WriteString("unit", c.Unit);
                 if (r.Reproduced is { } reproduced)
@@ -135,20 +128,7 @@ internal static class ClaimsCommand
         foreach (var r in results)
         {
             var c = r.Claim;
-            var expected = c.Compare switch
-            {
-                ClaimComparison.AtLeast => "≥ " + c.Expected,
-                ClaimComparison.AtMost => "≤ " + c.Expected,
-                ClaimComparison.Within when c.Tolerance > 0 => string.Create(CultureInfo.InvariantCulture, $"{c.Expected} ± {c.Tolerance}"),
-                _ => c.Expected,
-            };
-            var result = r.Reproduced switch
-            {
-                true => "reproduced",
-                false => r.Note ?? "NOT reproduced",
-                null => "context",
-            };
-            table.AddRow(new Text(c.Id), new Text(c.Statement), new Text(expected), new Text(r.Actual ?? ""), new Text(result));
+            table.AddRow(new Text(c.Id), new Text(c.Statement), new Text(c.ExpectedText), new Text(r.Actual ?? ""), new Text(r.Verdict));
         }
 
         console.Write(table);

@@ -116,20 +116,13 @@ public static partial class ReportWriter
         foreach (var r in claims)
         {
             var c = r.Claim;
-            var expected = c.Compare switch
-            {
-                ClaimComparison.AtLeast => "≥ " + c.Expected,
-                ClaimComparison.AtMost => "≤ " + c.Expected,
-                ClaimComparison.Within when c.Tolerance > 0 => string.Create(CultureInfo.InvariantCulture, $"{c.Expected} ± {c.Tolerance}"),
-                _ => c.Expected,
-            };
             var result = r.Reproduced switch
             {
                 true => "<span class=\"ok\">reproduced</span>",
-                false => $"<span class=\"fail\">{E(r.Note ?? "not reproduced")}</span>",
+                false => $"<span class=\"fail\">{E(r.Verdict)}</span>",
                 null => "<span class=\"context\">context, not checked</span>",
             };
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Id)}</td><td>{E(c.Case)}</td><td>{E(c.ArticleZh)}</td><td>{E(c.Statement)}</td><td>{E(expected)}</td><td>{E(r.Actual)}</td><td>{result}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Id)}</td><td>{E(c.Case)}</td><td>{E(c.ArticleZh)}</td><td>{E(c.Statement)}</td><td>{E(c.ExpectedText)}</td><td>{E(r.Actual)}</td><td>{result}</td></tr>");
         }
 
         html.Append("</table>");

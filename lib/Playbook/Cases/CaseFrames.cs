@@ -15,15 +15,9 @@ public static class CaseFrames
             new StringDataFrameColumn("id", list.Select(r => r.Claim.Id)),
             new StringDataFrameColumn("article_zh", list.Select(r => r.Claim.ArticleZh)),
             new StringDataFrameColumn("statement", list.Select(r => r.Claim.Statement)),
-            new StringDataFrameColumn("expected", list.Select(r => r.Claim.Compare switch
-            {
-                ClaimComparison.AtLeast => "≥ " + r.Claim.Expected,
-                ClaimComparison.AtMost => "≤ " + r.Claim.Expected,
-                _ when r.Claim.Tolerance > 0 => $"{r.Claim.Expected} ± {r.Claim.Tolerance}",
-                _ => r.Claim.Expected,
-            })),
+            new StringDataFrameColumn("expected", list.Select(r => r.Claim.ExpectedText)),
             new StringDataFrameColumn("actual", list.Select(r => r.Actual)),
-            new StringDataFrameColumn("result", list.Select(r => r.Reproduced switch { true => "reproduced", false => r.Note ?? "NOT reproduced", null => "context" })));
+            new StringDataFrameColumn("result", list.Select(r => r.Verdict)));
     }
 
     /// <summary>Every item of a scorecard with its status and evidence.</summary>
@@ -36,7 +30,7 @@ public static class CaseFrames
             new StringDataFrameColumn("pillar", items.Select(i => i.Item.Pillar)),
             new StringDataFrameColumn("item", items.Select(i => i.Item.Text)),
             new StringDataFrameColumn("item_zh", items.Select(i => i.Item.TextZh)),
-            new StringDataFrameColumn("status", items.Select(i => i.Status.ToString())),
+            new StringDataFrameColumn("status", items.Select(i => i.Status.Name())),
             new StringDataFrameColumn("evidence", items.Select(i => i.Evidence ?? i.Missing)));
     }
 

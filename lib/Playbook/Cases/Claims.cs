@@ -53,14 +53,42 @@ public sealed record ClaimQuery(string Name, IReadOnlyDictionary<string, string>
 /// <param name="Unit">The value's unit (CNY, share, rank …).</param>
 /// <param name="File">The claims file.</param>
 /// <param name="Line">The line where the claim starts.</param>
-public sealed record Claim(string Id, string Case, ClaimKind Kind, string ArticleZh, string Statement, ClaimQuery? Query, string Expected, double? Tolerance, ClaimComparison Compare, string? Unit, string File, long Line);
+public sealed record Claim(string Id, string Case, ClaimKind Kind, string ArticleZh, string Statement, ClaimQuery? Query, string Expected, double? Tolerance, ClaimComparison Compare, string? Unit, string File, long Line)
+{
+    /// <summary>The expected value as people read it: "≥ 200", "217000000 ± 2170000", "2020-04".</summary>
+    public string ExpectedText => Compare switch
+    {
+        ClaimComparison.AtLeast => "≥ " + Expected,
+        ClaimComparison.AtMost => "≤ " + Expected,
+        ClaimComparison.Within when Tolerance > 0 => string.Create(CultureInfo.InvariantCulture, $"{Expected} ± {Tolerance}"),
+        _ => Expected,
+    };
+
+    /// <summary>The comparison as the claims file and JSON spell it.</summary>
+    public string CompareName => Compare switch
+    {
+        ClaimComparison.AtLeast => "at_least",
+        ClaimComparison.AtMost => "at_most",
+        ClaimComparison.Equals => "equals",
+        _ => "within",
+    };
+}
 
 /// <summary>A claim checked against data.</summary>
 /// <param name="Claim">The claim.</param>
 /// <param name="Actual">The measured value; null when it could not be measured.</param>
 /// <param name="Reproduced">Whether the data reproduces it; null for context claims.</param>
 /// <param name="Note">Why it could not be measured, or what it rests on.</param>
-public sealed record ClaimResult(Claim Claim, string? Actual, bool? Reproduced, string? Note);
+public sealed record ClaimResult(Claim Claim, string? Actual, bool? Reproduced, string? Note)
+{
+    /// <summary>The result in words: reproduced, why not, or context.</summary>
+    public string Verdict => Reproduced switch
+    {
+        true => "reproduced",
+        false => Note ?? "NOT reproduced",
+        null => "context",
+    };
+}
 
 /// <summary>Reads the claims registry (data/claims/*.yml) and checks its claims against a data folder.</summary>
 public static class ClaimRegistry

@@ -21,6 +21,19 @@ public enum ItemStatus
     Unknown,
 }
 
+/// <summary>The spelling of item statuses in JSON, tables and pages.</summary>
+public static class ItemStatusNames
+{
+    /// <summary>met, not_met, partly or unknown.</summary>
+    public static string Name(this ItemStatus status) => status switch
+    {
+        ItemStatus.Met => "met",
+        ItemStatus.NotMet => "not_met",
+        ItemStatus.Partly => "partly",
+        _ => "unknown",
+    };
+}
+
 /// <summary>The user's own answer to an item (yes / no / partly), from an answers file.</summary>
 /// <param name="ItemId">The item.</param>
 /// <param name="Status">Met (yes), not met (no) or partly.</param>

@@ -71,7 +71,7 @@ public static class ScorecardHtml
             Add("<table><tr><th>✓</th><th>pillar</th><th>item</th><th>status</th><th>evidence or what is missing</th><th>why</th></tr>");
             foreach (var r in scorecard.Items.Where(i => i.Item.Checklist == list.Id))
             {
-                var status = r.Status switch { ItemStatus.Met => "met", ItemStatus.NotMet => "not_met", ItemStatus.Partly => "partly", _ => "unknown" };
+                var status = r.Status.Name();
                 Add($"<tr><td class=\"box\">{(r.Status == ItemStatus.Met ? "☑" : "☐")}</td><td>{E(r.Item.Pillar)}</td><td>{E(r.Item.Text)}<br><span class=\"zh\">{E(r.Item.TextZh)}</span></td>" +
                     $"<td class=\"{status}\">{status.Replace('_', ' ')}</td><td>{E(r.Evidence ?? r.Missing)}</td><td>{E(r.Item.Why)}</td></tr>");
             }

@@ -18,22 +18,22 @@ public static class PillarReportJson
         writer.WriteString("platform", Vocabulary.Name(report.Framework.Platform));
         writer.WriteString("currency", "CNY");
         writer.WriteStartObject("period");
-        WriteDate(writer, "from", report.From);
-        WriteDate(writer, "to", report.To);
+        JsonFields.Date(writer, "from", report.From);
+        JsonFields.Date(writer, "to", report.To);
         writer.WriteEndObject();
 
         var t = report.Totals;
         writer.WriteStartObject("totals");
-        Money(writer, "gmv", t.Gmv);
-        Money(writer, "refund", t.Refund);
-        Money(writer, "net_gmv", t.NetGmv);
+        JsonFields.Money(writer, "gmv", t.Gmv);
+        JsonFields.Money(writer, "refund", t.Refund);
+        JsonFields.Money(writer, "net_gmv", t.NetGmv);
         writer.WriteNumber("orders", t.Orders);
-        Count(writer, "buyers", t.Buyers);
+        JsonFields.Count(writer, "buyers", t.Buyers);
         writer.WriteNumber("units", t.Units);
-        Money(writer, "aov", t.Aov);
-        Money(writer, "unit_price", t.UnitPrice);
-        Ratio(writer, "refund_rate_by_order", t.RefundRateByOrder);
-        Ratio(writer, "refund_rate_by_amount", t.RefundRateByAmount);
+        JsonFields.Money(writer, "aov", t.Aov);
+        JsonFields.Money(writer, "unit_price", t.UnitPrice);
+        JsonFields.Number(writer, "refund_rate_by_order", t.RefundRateByOrder);
+        JsonFields.Number(writer, "refund_rate_by_amount", t.RefundRateByAmount);
         writer.WriteEndObject();
 
         writer.WriteStartArray("partition");
@@ -43,11 +43,11 @@ public static class PillarReportJson
             writer.WriteString("pillar", line.Pillar);
             writer.WriteString("name", line.Name);
             writer.WriteString("name_zh", line.NameZh);
-            Money(writer, "gmv", line.Gmv);
-            Money(writer, "refund", line.Refund);
-            Money(writer, "net_gmv", line.NetGmv);
+            JsonFields.Money(writer, "gmv", line.Gmv);
+            JsonFields.Money(writer, "refund", line.Refund);
+            JsonFields.Money(writer, "net_gmv", line.NetGmv);
             writer.WriteNumber("orders", line.Orders);
-            Ratio(writer, "share", line.Share);
+            JsonFields.Number(writer, "share", line.Share);
             writer.WriteEndObject();
         }
 
@@ -61,8 +61,8 @@ public static class PillarReportJson
             writer.WriteString("name", overlay.Name);
             writer.WriteString("name_zh", overlay.NameZh);
             writer.WriteBoolean("available", overlay.Available);
-            Money(writer, "net_gmv", overlay.NetGmv);
-            Ratio(writer, "share", overlay.Share);
+            JsonFields.Money(writer, "net_gmv", overlay.NetGmv);
+            JsonFields.Number(writer, "share", overlay.Share);
             if (overlay.Campaigns is not null)
             {
                 writer.WriteStartArray("campaigns");
@@ -92,7 +92,7 @@ public static class PillarReportJson
         writer.WriteStartObject("thresholds");
         writer.WriteNumber("top_kol_followers", report.Options.TopKolFollowers);
         writer.WriteNumber("top_n", report.Options.TopN);
-        Ratio(writer, "gross_margin", report.Options.GrossMargin);
+        JsonFields.Number(writer, "gross_margin", report.Options.GrossMargin);
         writer.WriteEndObject();
 
         writer.WriteStartObject("definitions");
@@ -126,13 +126,13 @@ public static class PillarReportJson
         writer.WriteStartObject();
         writer.WriteString("campaign_id", c.CampaignId);
         writer.WriteString("name", c.Name);
-        WriteDate(writer, "starts_on", c.StartsOn);
-        WriteDate(writer, "ends_on", c.EndsOn);
-        Money(writer, "net_gmv", c.NetGmv);
-        WriteDate(writer, "baseline_from", c.BaselineFrom);
-        WriteDate(writer, "baseline_to", c.BaselineTo);
-        Money(writer, "baseline_net_gmv", c.BaselineNetGmv);
-        Ratio(writer, "uplift", c.Uplift);
+        JsonFields.Date(writer, "starts_on", c.StartsOn);
+        JsonFields.Date(writer, "ends_on", c.EndsOn);
+        JsonFields.Money(writer, "net_gmv", c.NetGmv);
+        JsonFields.Date(writer, "baseline_from", c.BaselineFrom);
+        JsonFields.Date(writer, "baseline_to", c.BaselineTo);
+        JsonFields.Money(writer, "baseline_net_gmv", c.BaselineNetGmv);
+        JsonFields.Number(writer, "uplift", c.Uplift);
         if (c.Reason is not null)
         {
             writer.WriteString("reason", c.Reason);
@@ -147,9 +147,9 @@ public static class PillarReportJson
         writer.WriteStartObject("concentration");
         writer.WriteNumber("sellers", c.Sellers);
         writer.WriteNumber("top_n", c.TopN);
-        Ratio(writer, "top_n_share", c.TopNShare);
+        JsonFields.Number(writer, "top_n_share", c.TopNShare);
         writer.WriteNumber("hhi", Math.Round(c.Hhi, 2));
-        Ratio(writer, "gini", c.Gini);
+        JsonFields.Number(writer, "gini", c.Gini);
         writer.WriteStartArray("top_sellers");
         foreach (var s in c.TopSellers)
         {
@@ -157,8 +157,8 @@ public static class PillarReportJson
             writer.WriteString("account_id", s.AccountId);
             writer.WriteString("nickname", report.Nicknames.GetValueOrDefault(s.AccountId));
             writer.WriteString("role", report.Roles.TryGetValue(s.AccountId, out var role) ? Vocabulary.Name(role) : null);
-            Money(writer, "net_gmv", s.NetGmv);
-            Ratio(writer, "share", s.Share);
+            JsonFields.Money(writer, "net_gmv", s.NetGmv);
+            JsonFields.Number(writer, "share", s.Share);
             writer.WriteEndObject();
         }
 
@@ -182,7 +182,7 @@ public static class PillarReportJson
         writer.WriteBoolean("available", r.Available);
         writer.WriteNumber("buyers", r.Buyers);
         writer.WriteNumber("repeat_buyers", r.RepeatBuyers);
-        Ratio(writer, "rate", r.Rate);
+        JsonFields.Number(writer, "rate", r.Rate);
         writer.WriteStartArray("monthly");
         foreach (var m in r.Monthly)
         {
@@ -190,14 +190,14 @@ public static class PillarReportJson
             writer.WriteString("month", m.Month);
             writer.WriteNumber("buyers", m.Buyers);
             writer.WriteNumber("repeat_buyers", m.RepeatBuyers);
-            Ratio(writer, "rate", m.Rate);
+            JsonFields.Number(writer, "rate", m.Rate);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteNumber("cohort_buyers_30d", r.CohortBuyers30);
         writer.WriteNumber("returned_30d", r.Returned30);
-        Ratio(writer, "rate_30d", r.Rate30);
+        JsonFields.Number(writer, "rate_30d", r.Rate30);
         if (r.Reason is not null)
         {
             writer.WriteString("reason", r.Reason);
@@ -215,21 +215,21 @@ public static class PillarReportJson
         }
 
         writer.WriteStartObject("ads");
-        Money(writer, "spend", ads.Spend);
-        Money(writer, "attributed_spend", ads.AttributedSpend);
-        Money(writer, "attributed_gmv", ads.AttributedGmv);
-        Ratio(writer, "roi", ads.Roi);
-        Ratio(writer, "return_rate", ads.ReturnRate);
-        Ratio(writer, "break_even_roi", ads.BreakEvenRoi);
+        JsonFields.Money(writer, "spend", ads.Spend);
+        JsonFields.Money(writer, "attributed_spend", ads.AttributedSpend);
+        JsonFields.Money(writer, "attributed_gmv", ads.AttributedGmv);
+        JsonFields.Number(writer, "roi", ads.Roi);
+        JsonFields.Number(writer, "return_rate", ads.ReturnRate);
+        JsonFields.Number(writer, "break_even_roi", ads.BreakEvenRoi);
         writer.WriteStartArray("tools");
         foreach (var tool in ads.Tools)
         {
             writer.WriteStartObject();
             writer.WriteString("tool", Vocabulary.Name(tool.Tool));
-            Money(writer, "spend", tool.Spend);
-            Money(writer, "attributed_spend", tool.AttributedSpend);
-            Money(writer, "attributed_gmv", tool.AttributedGmv);
-            Ratio(writer, "roi", tool.Roi);
+            JsonFields.Money(writer, "spend", tool.Spend);
+            JsonFields.Money(writer, "attributed_spend", tool.AttributedSpend);
+            JsonFields.Money(writer, "attributed_gmv", tool.AttributedGmv);
+            JsonFields.Number(writer, "roi", tool.Roi);
             writer.WriteEndObject();
         }
 
@@ -257,65 +257,16 @@ public static class PillarReportJson
             writer.WriteNumber("peak_online", s.PeakOnline);
             writer.WriteNumber("avg_watch_seconds", s.AvgWatchSeconds);
             writer.WriteNumber("new_fans", s.NewFans);
-            Money(writer, "gmv", s.Gmv);
+            JsonFields.Money(writer, "gmv", s.Gmv);
             writer.WriteNumber("orders", s.Orders);
-            Count(writer, "buyers", s.Buyers);
-            Money(writer, "uv_value", s.UvValue);
-            Money(writer, "gpm", s.Gpm);
-            Ratio(writer, "conversion", s.Conversion);
-            Money(writer, "gmv_per_hour", s.GmvPerHour);
+            JsonFields.Count(writer, "buyers", s.Buyers);
+            JsonFields.Money(writer, "uv_value", s.UvValue);
+            JsonFields.Money(writer, "gpm", s.Gpm);
+            JsonFields.Number(writer, "conversion", s.Conversion);
+            JsonFields.Money(writer, "gmv_per_hour", s.GmvPerHour);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-    }
-
-    /// <summary>Money as a JSON number with exactly two decimals.</summary>
-    internal static void Money(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-            return;
-        }
-
-        // Rounding fixes at most two decimals; adding 0.00m gives at least two, so 5 prints as 5.00.
-        writer.WriteNumber(name, decimal.Round(value.Value, 2, MidpointRounding.AwayFromZero) + 0.00m);
-    }
-
-    private static void Ratio(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteNumber(name, Math.Round(value.Value, 6));
-        }
-    }
-
-    private static void Count(Utf8JsonWriter writer, string name, long? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteNumber(name, value.Value);
-        }
-    }
-
-    private static void WriteDate(Utf8JsonWriter writer, string name, DateOnly? date)
-    {
-        if (date is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
     }
 }
