@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Playbook.Cases;
-using Playbook.Cli;
 using Playbook.Data;
 
 namespace Playbook.Tests.Cases;
@@ -9,13 +8,7 @@ public class ClaimsTests
 {
     private static readonly string DataRoot = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data");
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = PlaybookCommand.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.Cli.CommandLine.Run(args);
 
     [Fact]
     public void Registry_EveryClaimOfTheArticle_IsThereWithItsQuery()

@@ -182,13 +182,7 @@ public class SimulationTests
 
 public class GenerateCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = Playbook.Cli.PlaybookCommand.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.Cli.CommandLine.Run(args);
 
     [Fact]
     public void Generate_Orders_WritesAValidDataset()

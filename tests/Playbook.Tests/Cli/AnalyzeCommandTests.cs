@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Playbook.Cli;
 
 namespace Playbook.Tests.Cli;
 
@@ -7,13 +6,7 @@ public class AnalyzeCommandTests
 {
     private static readonly string Samples = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples");
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = PlaybookCommand.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.Cli.CommandLine.Run(args);
 
     private static string Sample(string file) => Path.Combine(Samples, file);
 

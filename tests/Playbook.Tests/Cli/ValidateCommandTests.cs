@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Playbook.Cli;
 
 namespace Playbook.Tests.Cli;
 
@@ -13,13 +12,7 @@ public class ValidateCommandTests
         "O3,,douyin,2021-01-05 20:15:00,a1,live,p1,1,9.999,0",   // 4 three decimals
     ];
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = PlaybookCommand.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.Cli.CommandLine.Run(args);
 
     [Fact]
     public void Validate_Json_PrintsTheReportObject()
