@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Playbook.Data;
 using Playbook.Pillars;
 using Spectre.Console;
@@ -160,13 +159,10 @@ internal static class AnalyzeCommand
 
     private static void WriteJson(TextWriter stdout, PillarReport report)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        Formats.WriteJson(stdout, json =>
         {
             PillarReportJson.Write(json, report);
-        }
-
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteTable(TextWriter stdout, PillarReport report)

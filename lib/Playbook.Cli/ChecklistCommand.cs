@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Playbook.Cases;
 using Playbook.Checklists;
 using Playbook.Data;
@@ -86,8 +85,7 @@ internal static class ChecklistCommand
 
     private static void WriteJson(TextWriter stdout, Scorecard scorecard)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        Formats.WriteJson(stdout, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("items");
@@ -137,9 +135,7 @@ internal static class ChecklistCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteTable(TextWriter stdout, Scorecard scorecard, string source)

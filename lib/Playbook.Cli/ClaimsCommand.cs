@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Playbook.Cases;
 using Playbook.Data;
 using Spectre.Console;
@@ -81,8 +80,7 @@ internal static class ClaimsCommand
 
     private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        Formats.WriteJson(stdout, json =>
         {
             json.WriteStartArray();
             foreach (var r in results)
@@ -115,9 +113,7 @@ internal static class ClaimsCommand
             }
 
             json.WriteEndArray();
-        }
-
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results)

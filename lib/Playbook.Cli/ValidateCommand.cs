@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Playbook.Data;
 using Spectre.Console;
 
@@ -68,8 +67,7 @@ internal static class ValidateCommand
 
     private static void WriteJson(TextWriter stdout, List<LoadReport> reports)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
+        Formats.WriteJson(stdout, json =>
         {
             // One file prints one object; several print an array of them.
             if (reports.Count == 1)
@@ -82,9 +80,7 @@ internal static class ValidateCommand
                 reports.ForEach(r => LoadReportJson.Write(json, r));
                 json.WriteEndArray();
             }
-        }
-
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteTable(TextWriter stdout, List<LoadReport> reports)
