@@ -221,7 +221,8 @@ internal static class AnalyzeCommand
 
         if (report.Sessions.Count > 0)
         {
-            console.Write(new Text(Invariant($"Live sessions: {report.Sessions.Count}, GMV {Yuan(report.Sessions.Sum(s => s.Gmv))}\n")));
+            var sessionGmv = report.Sessions.All(s => s.Gmv is not null) ? Yuan(report.Sessions.Sum(s => s.Gmv!.Value)) : "not known (daily sales name no session)";
+            console.Write(new Text(Invariant($"Live sessions: {report.Sessions.Count}, GMV {sessionGmv}\n")));
         }
 
         foreach (var warning in report.Warnings)

@@ -15,7 +15,7 @@ namespace Playbook.Metrics;
 /// <param name="PeakOnline">Peak concurrent viewers.</param>
 /// <param name="AvgWatchSeconds">Average watch time per viewer, seconds.</param>
 /// <param name="NewFans">Followers gained.</param>
-/// <param name="Gmv">Paid GMV of the session's orders, CNY (refunds not netted, as the platforms show it).</param>
+/// <param name="Gmv">Paid GMV of the session's orders, CNY (refunds not netted, as the platforms show it); null when only daily sales were given, which do not say which session sold what.</param>
 /// <param name="Orders">Paid order rows of the session.</param>
 /// <param name="Buyers">Distinct buyers; null when the orders carry no buyer ids.</param>
 /// <param name="UvValue">UV价值 = GMV / viewers, CNY.</param>
@@ -32,7 +32,7 @@ public sealed record SessionPerformance(
     long PeakOnline,
     decimal AvgWatchSeconds,
     long NewFans,
-    decimal Gmv,
+    decimal? Gmv,
     long Orders,
     long? Buyers,
     decimal? UvValue,
@@ -59,7 +59,9 @@ public sealed record SessionPerformance(
             .Select(s =>
             {
                 ledger.BySession.TryGetValue(s.SessionId, out var sales);
-                var gmv = sales?.Tally.Gmv ?? 0m;
+                // Daily sales carry no session: a session's sales are then unknown, not zero.
+                var known = !ledger.HasDailySales || ledger.BySession.Count > 0;
+                decimal? gmv = known ? sales?.Tally.Gmv ?? 0m : null;
                 var hours = (s.EndedAt - s.StartedAt).TotalHours;
                 // Buyers can be counted only when the orders carry buyer ids at all.
                 long? buyers = ledger.ByBuyer.Count > 0 ? sales?.Buyers.Count ?? 0 : null;
@@ -76,10 +78,10 @@ public sealed record SessionPerformance(
                     gmv,
                     sales?.Tally.Orders ?? 0,
                     buyers,
-                    s.Viewers > 0 ? decimal.Round(gmv / s.Viewers, 2) : null,
-                    s.Views > 0 ? decimal.Round(gmv * 1000 / s.Views, 2) : null,
+                    gmv is { } g && s.Viewers > 0 ? decimal.Round(g / s.Viewers, 2) : null,
+                    gmv is { } p && s.Views > 0 ? decimal.Round(p * 1000 / s.Views, 2) : null,
                     buyers is not null && s.Viewers > 0 ? (double)buyers.Value / s.Viewers : null,
-                    hours > 0 ? decimal.Round(gmv / (decimal)hours, 2) : null);
+                    gmv is { } h && hours > 0 ? decimal.Round(h / (decimal)hours, 2) : null);
             })
             .ToList();
     }

@@ -112,7 +112,7 @@ public static class ResultFrames
             new DoubleDataFrameColumn("hours", list.Select(s => (double?)s.Hours)),
             new Int64DataFrameColumn("views", list.Select(s => (long?)s.Views)),
             new Int64DataFrameColumn("viewers", list.Select(s => (long?)s.Viewers)),
-            new DecimalDataFrameColumn("gmv", list.Select(s => (decimal?)s.Gmv)),
+            new DecimalDataFrameColumn("gmv", list.Select(s => s.Gmv)),
             new Int64DataFrameColumn("buyers", list.Select(s => s.Buyers)),
             new DecimalDataFrameColumn("uv_value", list.Select(s => s.UvValue)),
             new DecimalDataFrameColumn("gpm", list.Select(s => s.Gpm)),

@@ -252,7 +252,7 @@ public class PillarAnalysisTests
         var s = Assert.Single(Fact().Sessions);
 
         // O7 60 + O8 20 = 80 paid in S1 (2 hours, 1000 views, 400 viewers, buyer B2 only).
-        Assert.Equal(("S1", 2.0, 80.00m, 2L, (long?)1), (s.SessionId, s.Hours, s.Gmv, s.Orders, s.Buyers));
+        Assert.Equal(("S1", 2.0, (decimal?)80.00m, 2L, (long?)1), (s.SessionId, s.Hours, s.Gmv, s.Orders, s.Buyers));
         Assert.Equal(((decimal?)0.20m, (decimal?)80.00m, (decimal?)40.00m), (s.UvValue, s.Gpm, s.GmvPerHour));
         Assert.Equal(1 / 400.0, s.Conversion!.Value, 9);
     }
@@ -288,6 +288,20 @@ public class PillarAnalysisTests
             Math.Round(x.Item1, digits) == Math.Round(y.Item1, digits) && Math.Round(x.Item2, digits) == Math.Round(y.Item2, digits);
 
         public int GetHashCode((double, double) obj) => (Math.Round(obj.Item1, digits), Math.Round(obj.Item2, digits)).GetHashCode();
+    }
+}
+
+public class SessionsOnDailySalesTests
+{
+    [Fact]
+    public void Sessions_OnlyDailySales_SalesUnknownNotZero()
+    {
+        var sales = new DailySales { Date = new DateOnly(2021, 1, 20), AccountId = "bigmat", Channel = Channel.Live, TrafficType = TrafficType.Organic, Orders = 2, Units = 2, Gmv = 80m };
+        var report = PillarAnalysis.Analyze(new AnalysisInput { Framework = Frameworks.Fact, Sales = [sales], Accounts = PillarFixture.Accounts, Sessions = PillarFixture.Sessions });
+        var s = Assert.Single(report.Sessions);
+
+        Assert.Equal(((decimal?)null, (decimal?)null, (decimal?)null, (decimal?)null), (s.Gmv, s.UvValue, s.Gpm, s.GmvPerHour));
+        Assert.Equal(400, s.Viewers);
     }
 }
 
