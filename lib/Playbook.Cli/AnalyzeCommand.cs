@@ -43,83 +43,70 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var read = new ReadOptions { Strict = parse.GetValue(strict), Encoding = parse.GetValue(encoding) };
-            try
+            var options = new AnalysisOptions
             {
-                var options = new AnalysisOptions
-                {
-                    From = Date(parse.GetValue(from), "--from"),
-                    To = Date(parse.GetValue(to), "--to"),
-                    TopKolFollowers = parse.GetValue(topKol),
-                    TopN = parse.GetValue(topN),
-                    GrossMargin = parse.GetValue(grossMargin),
-                };
-                Check(options);
+                From = Date(parse.GetValue(from), "--from"),
+                To = Date(parse.GetValue(to), "--to"),
+                TopKolFollowers = parse.GetValue(topKol),
+                TopN = parse.GetValue(topN),
+                GrossMargin = parse.GetValue(grossMargin),
+            };
+            Check(options);
 
-                var loads = new List<LoadReport>();
-                List<T>? Table<T>(string? path, Func<string, ReadOptions, LoadResult<T>> reader)
-                {
-                    if (path is null)
-                    {
-                        return null;
-                    }
-
-                    var result = reader(path, read);
-                    loads.Add(result.Report);
-                    return [.. result.Rows];
-                }
-
-                if ((parse.GetValue(orders) is null) == (parse.GetValue(sales) is null))
-                {
-                    throw new InputException("give either --orders or --sales (one of them)");
-                }
-
-                var accountRows = Table(parse.GetValue(accounts), Tables.ReadAccounts) ?? [];
-                var input = new AnalysisInput
-                {
-                    Framework = Frameworks.Get(parse.GetValue(framework)!),
-                    Campaigns = Table(parse.GetValue(campaigns), Tables.ReadCampaigns),
-                    Products = Table(parse.GetValue(products), Tables.ReadProducts),
-                    Traffic = Table(parse.GetValue(traffic), Tables.ReadTraffic),
-                    Sessions = Table(parse.GetValue(sessions), Tables.ReadSessions),
-                };
-
-                PillarReport report;
-                if (parse.GetValue(orders) is { } ordersPath)
-                {
-                    using var orderRows = Tables.OpenOrders(ordersPath, read);
-                    loads.Insert(0, orderRows.Report);
-
-                    // Accounts the export names follow the accounts table, which wins for an id in both.
-                    report = PillarAnalysis.Analyze(input with { Orders = orderRows, Accounts = accountRows.Concat(orderRows.ExportAccounts), Load = loads }, options);
-                }
-                else
-                {
-                    using var salesRows = Tables.OpenSales(parse.GetValue(sales)!, read);
-                    loads.Insert(0, salesRows.Report);
-                    report = PillarAnalysis.Analyze(input with { Sales = salesRows, Accounts = accountRows, Load = loads }, options);
-                }
-
-                if (parse.GetValue(format) == "json")
-                {
-                    WriteJson(stdout, report);
-                }
-                else
-                {
-                    WriteTable(stdout, report);
-                }
-
-                return PlaybookCommand.Success;
-            }
-            catch (RejectedRowException e)
+            var loads = new List<LoadReport>();
+            List<T>? Table<T>(string? path, Func<string, ReadOptions, LoadResult<T>> reader)
             {
-                stderr.WriteLine($"playbook analyze: {e.Message}");
-                return PlaybookCommand.CheckFailed;
+                if (path is null)
+                {
+                    return null;
+                }
+
+                var result = reader(path, read);
+                loads.Add(result.Report);
+                return [.. result.Rows];
             }
-            catch (InputException e)
+
+            if ((parse.GetValue(orders) is null) == (parse.GetValue(sales) is null))
             {
-                stderr.WriteLine($"playbook analyze: {e.Message}");
-                return PlaybookCommand.BadInput;
+                throw new InputException("give either --orders or --sales (one of them)");
             }
+
+            var accountRows = Table(parse.GetValue(accounts), Tables.ReadAccounts) ?? [];
+            var input = new AnalysisInput
+            {
+                Framework = Frameworks.Get(parse.GetValue(framework)!),
+                Campaigns = Table(parse.GetValue(campaigns), Tables.ReadCampaigns),
+                Products = Table(parse.GetValue(products), Tables.ReadProducts),
+                Traffic = Table(parse.GetValue(traffic), Tables.ReadTraffic),
+                Sessions = Table(parse.GetValue(sessions), Tables.ReadSessions),
+            };
+
+            PillarReport report;
+            if (parse.GetValue(orders) is { } ordersPath)
+            {
+                using var orderRows = Tables.OpenOrders(ordersPath, read);
+                loads.Insert(0, orderRows.Report);
+
+                // Accounts the export names follow the accounts table, which wins for an id in both.
+                report = PillarAnalysis.Analyze(input with { Orders = orderRows, Accounts = accountRows.Concat(orderRows.ExportAccounts), Load = loads }, options);
+            }
+            else
+            {
+                using var salesRows = Tables.OpenSales(parse.GetValue(sales)!, read);
+                loads.Insert(0, salesRows.Report);
+                report = PillarAnalysis.Analyze(input with { Sales = salesRows, Accounts = accountRows, Load = loads }, options);
+            }
+
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(stdout, report);
+            }
+            else
+            {
+                WriteTable(stdout, report);
+            }
+
+            return PlaybookCommand.Success;
         });
         return command;
     }

@@ -22,63 +22,50 @@ internal static class ChecklistCommand
         };
         command.SetAction(parse =>
         {
-            try
+            var name = parse.GetValue(caseName);
+            var folder = parse.GetValue(data);
+            if (name is not null && folder is not null)
             {
-                var name = parse.GetValue(caseName);
-                var folder = parse.GetValue(data);
-                if (name is not null && folder is not null)
-                {
-                    throw new InputException("give --case or --data, not both");
-                }
-
-                var root = Workspace.DataRoot();
-                var lists = ChecklistFiles.Load(Path.Combine(root, "checklists"));
-                if (parse.GetValue(checklist) is { } only)
-                {
-                    lists = lists.Where(l => l.Id == only).ToList() is { Count: > 0 } chosen
-                        ? chosen
-                        : throw new InputException($"unknown checklist '{only}': expected one of {string.Join(", ", lists.Select(l => l.Id))}");
-                }
-
-                var directory = name is not null ? Path.Combine(root, CaseCatalog.Get(name).Id) : folder;
-                if (directory is not null && !Directory.Exists(directory))
-                {
-                    throw new InputException($"{directory}: no such folder");
-                }
-
-                var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
-                var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new CaseData(directory), sheet);
-                foreach (var warning in scorecard.Warnings)
-                {
-                    stderr.WriteLine($"playbook checklist: warning: {warning}");
-                }
-
-                var source = name ?? folder ?? "no data: self-assessment only";
-                switch (parse.GetValue(format))
-                {
-                    case "json":
-                        WriteJson(stdout, scorecard);
-                        break;
-                    case "html":
-                        stdout.Write(ScorecardHtml.Render(scorecard, source));
-                        break;
-                    default:
-                        WriteTable(stdout, scorecard, source);
-                        break;
-                }
-
-                return PlaybookCommand.Success;
+                throw new InputException("give --case or --data, not both");
             }
-            catch (InputException e)
+
+            var root = Workspace.DataRoot();
+            var lists = ChecklistFiles.Load(Path.Combine(root, "checklists"));
+            if (parse.GetValue(checklist) is { } only)
             {
-                stderr.WriteLine($"playbook checklist: {e.Message}");
-                return PlaybookCommand.BadInput;
+                lists = lists.Where(l => l.Id == only).ToList() is { Count: > 0 } chosen
+                    ? chosen
+                    : throw new InputException($"unknown checklist '{only}': expected one of {string.Join(", ", lists.Select(l => l.Id))}");
             }
-            catch (DirectoryNotFoundException e)
+
+            var directory = name is not null ? Path.Combine(root, CaseCatalog.Get(name).Id) : folder;
+            if (directory is not null && !Directory.Exists(directory))
             {
-                stderr.WriteLine($"playbook checklist: {e.Message}");
-                return PlaybookCommand.BadInput;
+                throw new InputException($"{directory}: no such folder");
             }
+
+            var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
+            var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new CaseData(directory), sheet);
+            foreach (var warning in scorecard.Warnings)
+            {
+                stderr.WriteLine($"playbook checklist: warning: {warning}");
+            }
+
+            var source = name ?? folder ?? "no data: self-assessment only";
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    WriteJson(stdout, scorecard);
+                    break;
+                case "html":
+                    stdout.Write(ScorecardHtml.Render(scorecard, source));
+                    break;
+                default:
+                    WriteTable(stdout, scorecard, source);
+                    break;
+            }
+
+            return PlaybookCommand.Success;
         });
         return command;
     }

@@ -17,42 +17,29 @@ internal static class ClaimsCommand
         var command = new Command("claims", "Check every quantitative claim of the source article against the data") { caseName, data, format };
         command.SetAction(parse =>
         {
-            try
+            var name = parse.GetValue(caseName);
+            var folder = parse.GetValue(data);
+            if (folder is not null && name is null)
             {
-                var name = parse.GetValue(caseName);
-                var folder = parse.GetValue(data);
-                if (folder is not null && name is null)
-                {
-                    throw new InputException("--data needs --case: say which case's claims to check against it");
-                }
-
-                if (folder is not null && !Directory.Exists(folder))
-                {
-                    throw new InputException($"{folder}: no such folder");
-                }
-
-                var results = Evaluate(name, folder);
-                if (parse.GetValue(format) == "json")
-                {
-                    WriteJson(stdout, results);
-                }
-                else
-                {
-                    WriteTable(stdout, results);
-                }
-
-                return results.Any(r => r.Reproduced == false) ? PlaybookCommand.CheckFailed : PlaybookCommand.Success;
+                throw new InputException("--data needs --case: say which case's claims to check against it");
             }
-            catch (InputException e)
+
+            if (folder is not null && !Directory.Exists(folder))
             {
-                stderr.WriteLine($"playbook claims: {e.Message}");
-                return PlaybookCommand.BadInput;
+                throw new InputException($"{folder}: no such folder");
             }
-            catch (DirectoryNotFoundException e)
+
+            var results = Evaluate(name, folder);
+            if (parse.GetValue(format) == "json")
             {
-                stderr.WriteLine($"playbook claims: {e.Message}");
-                return PlaybookCommand.BadInput;
+                WriteJson(stdout, results);
             }
+            else
+            {
+                WriteTable(stdout, results);
+            }
+
+            return results.Any(r => r.Reproduced == false) ? PlaybookCommand.CheckFailed : PlaybookCommand.Success;
         });
         return command;
     }

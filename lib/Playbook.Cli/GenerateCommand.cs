@@ -23,44 +23,31 @@ internal static class GenerateCommand
         };
         command.SetAction(parse =>
         {
-            try
+            var name = parse.GetValue(caseName);
+            var count = parse.GetValue(orders);
+            if ((name is null) == (count is null))
             {
-                var name = parse.GetValue(caseName);
-                var count = parse.GetValue(orders);
-                if ((name is null) == (count is null))
-                {
-                    throw new InputException("give either --case NAME or --orders N (one of them)");
-                }
+                throw new InputException("give either --case NAME or --orders N (one of them)");
+            }
 
-                if (name is not null)
-                {
-                    var info = CaseCatalog.Get(name);
-                    var directory = parse.GetValue(output) ?? Path.Combine(Workspace.DataRoot(), info.Id);
-                    var files = CaseBuilder.Build(info, directory, parse.GetValue(seed));
-                    stdout.WriteLine($"{info.Id}: wrote {string.Join(", ", files)} to {directory}");
-                    return PlaybookCommand.Success;
-                }
-
-                if (count < 0)
-                {
-                    throw new InputException("--orders must not be negative");
-                }
-
-                var target = parse.GetValue(output) ?? throw new InputException("--orders needs --out DIR");
-                var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7);
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} orders: {string.Join(", ", written)} to {target}"));
+            if (name is not null)
+            {
+                var info = CaseCatalog.Get(name);
+                var directory = parse.GetValue(output) ?? Path.Combine(Workspace.DataRoot(), info.Id);
+                var files = CaseBuilder.Build(info, directory, parse.GetValue(seed));
+                stdout.WriteLine($"{info.Id}: wrote {string.Join(", ", files)} to {directory}");
                 return PlaybookCommand.Success;
             }
-            catch (InputException e)
+
+            if (count < 0)
             {
-                stderr.WriteLine($"playbook generate: {e.Message}");
-                return PlaybookCommand.BadInput;
+                throw new InputException("--orders must not be negative");
             }
-            catch (DirectoryNotFoundException e)
-            {
-                stderr.WriteLine($"playbook generate: {e.Message}");
-                return PlaybookCommand.BadInput;
-            }
+
+            var target = parse.GetValue(output) ?? throw new InputException("--orders needs --out DIR");
+            var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} orders: {string.Join(", ", written)} to {target}"));
+            return PlaybookCommand.Success;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Playbook.Data;
 
 namespace Playbook.Cli;
 
@@ -48,6 +49,22 @@ public static class PlaybookCommand
             return BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // Exit codes are decided here, once: a rejected row in strict mode is a failed check (1);
+        // input that cannot be read is bad input (2). The message names the subcommand.
+        var name = $"playbook {parsed.CommandResult.Command.Name}";
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (RejectedRowException e)
+        {
+            stderr.WriteLine($"{name}: {e.Message}");
+            return CheckFailed;
+        }
+        catch (Exception e) when (e is InputException or DirectoryNotFoundException)
+        {
+            stderr.WriteLine($"{name}: {e.Message}");
+            return BadInput;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Playbook.Data;
 using Playbook.Notebooks;
 
 namespace Playbook.Cli;
@@ -14,44 +13,36 @@ internal static class ReproduceCommand
         var command = new Command("reproduce", "Run every notebook and check every claim on the bundled data, then write artifacts/report/index.html") { output, timeout };
         command.SetAction(async (parse, cancellation) =>
         {
-            try
+            var root = Workspace.Root();
+            var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"))
+                .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var runs = new List<NotebookRun>();
+            for (var i = 0; i < notebooks.Count; i++)
             {
-                var root = Workspace.Root();
-                var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"))
-                    .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                var runs = new List<NotebookRun>();
-                for (var i = 0; i < notebooks.Count; i++)
+                stderr.WriteLine($"notebook {i + 1}/{notebooks.Count}: {Path.GetFileName(notebooks[i])}");
+                var run = await NotebookRunner.RunAsync(notebooks[i], new RunOptions
                 {
-                    stderr.WriteLine($"notebook {i + 1}/{notebooks.Count}: {Path.GetFileName(notebooks[i])}");
-                    var run = await NotebookRunner.RunAsync(notebooks[i], new RunOptions
-                    {
-                        OutputDirectory = Path.Combine(root, "artifacts", "notebooks"),
-                        CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                        Progress = new RunCommand.Progress(stderr),
-                    }).ConfigureAwait(false);
-                    runs.Add(run);
-                    stdout.WriteLine($"{Path.GetFileName(run.Notebook)}: {(run.Succeeded ? "ran" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s");
-                    if (run.Failure is { } failure)
-                    {
-                        stderr.WriteLine($"playbook reproduce: {failure}");
-                    }
+                    OutputDirectory = Path.Combine(root, "artifacts", "notebooks"),
+                    CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                    Progress = new RunCommand.Progress(stderr),
+                }).ConfigureAwait(false);
+                runs.Add(run);
+                stdout.WriteLine($"{Path.GetFileName(run.Notebook)}: {(run.Succeeded ? "ran" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s");
+                if (run.Failure is { } failure)
+                {
+                    stderr.WriteLine($"playbook reproduce: {failure}");
                 }
+            }
 
-                var claims = ClaimsCommand.Evaluate(null, null);
-                var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), runs, claims);
-                var reproduced = claims.Count(c => c.Reproduced == true);
-                var checkedClaims = claims.Count(c => c.Reproduced is not null);
-                stdout.WriteLine($"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ran; {reproduced} of {checkedClaims} reproducible claims reproduced");
-                stdout.WriteLine($"report: {index}");
-                return runs.All(r => r.Succeeded) && reproduced == checkedClaims ? PlaybookCommand.Success : PlaybookCommand.CheckFailed;
-            }
-            catch (InputException e)
-            {
-                stderr.WriteLine($"playbook reproduce: {e.Message}");
-                return PlaybookCommand.BadInput;
-            }
+            var claims = ClaimsCommand.Evaluate(null, null);
+            var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), runs, claims);
+            var reproduced = claims.Count(c => c.Reproduced == true);
+            var checkedClaims = claims.Count(c => c.Reproduced is not null);
+            stdout.WriteLine($"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ran; {reproduced} of {checkedClaims} reproducible claims reproduced");
+            stdout.WriteLine($"report: {index}");
+            return runs.All(r => r.Succeeded) && reproduced == checkedClaims ? PlaybookCommand.Success : PlaybookCommand.CheckFailed;
         });
         return command;
     }

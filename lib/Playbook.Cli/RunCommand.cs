@@ -16,31 +16,23 @@ internal static class RunCommand
         var command = new Command("run", "Run one notebook in-process and write the executed copy with its outputs") { notebook, parameters, output, timeout };
         command.SetAction(async (parse, cancellation) =>
         {
-            try
+            var values = Parameters(parse.GetValue(parameters) ?? []);
+            var options = new RunOptions
             {
-                var values = Parameters(parse.GetValue(parameters) ?? []);
-                var options = new RunOptions
-                {
-                    Parameters = values,
-                    OutputDirectory = parse.GetValue(output) ?? Path.Combine(Workspace.Root(), "artifacts", "notebooks"),
-                    CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                    Progress = new Progress(stderr),
-                };
-                var run = await NotebookRunner.RunAsync(parse.GetValue(notebook)!, options).ConfigureAwait(false);
-                stdout.WriteLine($"{run.Notebook}: {(run.Succeeded ? "ok" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s; executed copy {run.Executed}");
-                if (run.Failure is { } failure)
-                {
-                    stderr.WriteLine($"playbook run: {failure}");
-                    return PlaybookCommand.CheckFailed;
-                }
+                Parameters = values,
+                OutputDirectory = parse.GetValue(output) ?? Path.Combine(Workspace.Root(), "artifacts", "notebooks"),
+                CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                Progress = new Progress(stderr),
+            };
+            var run = await NotebookRunner.RunAsync(parse.GetValue(notebook)!, options).ConfigureAwait(false);
+            stdout.WriteLine($"{run.Notebook}: {(run.Succeeded ? "ok" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s; executed copy {run.Executed}");
+            if (run.Failure is { } failure)
+            {
+                stderr.WriteLine($"playbook run: {failure}");
+                return PlaybookCommand.CheckFailed;
+            }
 
-                return PlaybookCommand.Success;
-            }
-            catch (InputException e)
-            {
-                stderr.WriteLine($"playbook run: {e.Message}");
-                return PlaybookCommand.BadInput;
-            }
+            return PlaybookCommand.Success;
         });
         return command;
     }

@@ -35,20 +35,7 @@ internal static class ValidateCommand
             var reports = new List<LoadReport>();
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                try
-                {
-                    reports.Add(Tables.Validate(file, tableKind, options));
-                }
-                catch (RejectedRowException e)
-                {
-                    stderr.WriteLine($"playbook validate: {e.Message}");
-                    return PlaybookCommand.CheckFailed;
-                }
-                catch (InputException e)
-                {
-                    stderr.WriteLine($"playbook validate: {e.Message}");
-                    return PlaybookCommand.BadInput;
-                }
+                reports.Add(Tables.Validate(file, tableKind, options));
             }
 
             if (parse.GetValue(format) == "json")
