@@ -1,6 +1,5 @@
 using System.Globalization;
 using Playbook.Data;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Cases;
@@ -116,19 +115,8 @@ public static class ClaimRegistry
     /// <summary>Reads one claims file: a mapping with a <c>claims</c> sequence.</summary>
     public static IReadOnlyList<Claim> LoadFile(string file)
     {
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new InputException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", e);
-        }
-
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("claims"), out var list) || list is not YamlSequenceNode sequence)
+        var root = Yaml.Root(file);
+        if (!root.Children.TryGetValue(new YamlScalarNode("claims"), out var list) || list is not YamlSequenceNode sequence)
         {
             throw new InputException($"{file}:1: expected a mapping with a 'claims' list");
         }
