@@ -65,23 +65,7 @@ public static class Tables
     public static StreamedOrders OpenOrders(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Lenient;
-        var input = InputFile.Open(path, options);
-        try
-        {
-            if (DouyinOrderExport.Recognises(input.Headers))
-            {
-                var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
-                var schema = DouyinOrderExport.Schema(TableReader.FindColumn(input.Headers, DouyinOrderExport.SubOrderId) >= 0, accounts);
-                return new StreamedOrders(input, schema, options, accounts);
-            }
-
-            return new StreamedOrders(input, CanonicalSchemas.Orders, options, new Dictionary<string, Account>());
-        }
-        catch
-        {
-            input.Dispose();
-            throw;
-        }
+        return OrdersFrom(InputFile.Open(path, options), options);
     }
 
     /// <summary>
@@ -93,22 +77,30 @@ public static class Tables
     public static LoadReport Validate(string path, TableKind? kind = null, ReadOptions? options = null)
     {
         options ??= ReadOptions.Lenient;
+
+        // One open, so the encoding is found (a whole-file pass) and the header read once.
+        var input = InputFile.Open(path, options);
         TableKind detected;
-        using (var input = InputFile.Open(path, options))
+        try
         {
             detected = kind ?? DetectKind(input.Headers, input.Name).Kind;
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
         }
 
         return detected switch
         {
-            TableKind.Accounts => Drain(OpenAccounts(path, options)),
-            TableKind.Orders => Drain(OpenOrders(path, options)),
-            TableKind.Sessions => Drain(OpenSessions(path, options)),
-            TableKind.Products => Drain(OpenProducts(path, options)),
-            TableKind.Campaigns => Drain(OpenCampaigns(path, options)),
-            TableKind.Traffic => Drain(OpenTraffic(path, options)),
-            TableKind.Sales => Drain(OpenSales(path, options)),
-            TableKind.Leaderboard => Drain(Open(path, CanonicalSchemas.Leaderboard, options)),
+            TableKind.Accounts => Drain(Stream(input, CanonicalSchemas.Accounts, options)),
+            TableKind.Orders => Drain(OrdersFrom(input, options)),
+            TableKind.Sessions => Drain(Stream(input, CanonicalSchemas.Sessions, options)),
+            TableKind.Products => Drain(Stream(input, CanonicalSchemas.Products, options)),
+            TableKind.Campaigns => Drain(Stream(input, CanonicalSchemas.Campaigns, options)),
+            TableKind.Traffic => Drain(Stream(input, CanonicalSchemas.Traffic, options)),
+            TableKind.Sales => Drain(Stream(input, CanonicalSchemas.Sales, options)),
+            TableKind.Leaderboard => Drain(Stream(input, CanonicalSchemas.Leaderboard, options)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -150,10 +142,36 @@ public static class Tables
     private static StreamedTable<T> Open<T>(string path, TableSchema<T> schema, ReadOptions? options)
     {
         options ??= ReadOptions.Lenient;
-        var input = InputFile.Open(path, options);
+        return Stream(InputFile.Open(path, options), schema, options);
+    }
+
+    /// <summary>A streamed table over an open input; the input is closed if the columns do not fit.</summary>
+    private static StreamedTable<T> Stream<T>(InputFile input, TableSchema<T> schema, ReadOptions options)
+    {
         try
         {
             return new StreamedTable<T>(input, schema, options);
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Orders over an open input: a 抖店 export when its headers say so, else the canonical table.</summary>
+    private static StreamedOrders OrdersFrom(InputFile input, ReadOptions options)
+    {
+        try
+        {
+            if (DouyinOrderExport.Recognises(input.Headers))
+            {
+                var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+                var schema = DouyinOrderExport.Schema(TableReader.FindColumn(input.Headers, DouyinOrderExport.SubOrderId) >= 0, accounts);
+                return new StreamedOrders(input, schema, options, accounts);
+            }
+
+            return new StreamedOrders(input, CanonicalSchemas.Orders, options, new Dictionary<string, Account>());
         }
         catch
         {
