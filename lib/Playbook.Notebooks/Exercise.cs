@@ -110,7 +110,7 @@ public static class Exercise
 
     private static double MarginalSpend()
     {
-        var fit = Workbench.Case("three-squirrels").EffortResponses().Single(f => f.Fit.Pillar == "paid traffic").Fit;
+        var fit = Workbench.Case("three-squirrels").EffortResponses()["paid traffic"];
         return fit.Marginal(fit.MeanEffort);
     }
 }

@@ -7,6 +7,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Cases;
 
+/// <summary>The effort-response fits the data allows, and why the others could not be fitted.</summary>
+/// <param name="Fits">Each fit with the days it was fitted to.</param>
+/// <param name="NotFitted">The pillars left out, each with its reason.</param>
+public sealed record EffortFits(IReadOnlyList<(EffortResponse Fit, IReadOnlyList<(double Effort, double Gmv)> Days)> Fits, IReadOnlyList<string> NotFitted)
+{
+    /// <summary>The fit of one pillar.</summary>
+    public EffortResponse this[string pillar] => Fits.Single(f => f.Fit.Pillar == pillar).Fit;
+}
+
 /// <summary>
 /// A case or a brand's folder of tables with everything a notebook asks of it: the pillar
 /// analysis for a period, series by pillar, claims, checklists, effort responses. Notebooks hold
@@ -128,7 +137,7 @@ public sealed class Workbench
     /// own-room GMV, live hours of own rooms against their GMV, and active matrix talents against
     /// matrix GMV. Days without effort are left out of each fit.
     /// </summary>
-    public IReadOnlyList<(EffortResponse Fit, IReadOnlyList<(double Effort, double Gmv)> Days)> EffortResponses()
+    public EffortFits EffortResponses()
     {
         var roles = Roles;
         var ledger = Ledger();
@@ -138,11 +147,16 @@ public sealed class Workbench
                   Matrix: (double)g.Where(e => e.Key.Account.Length > 0 && roles[e.Key.Account] == SellerRole.Matrix).Sum(e => e.Value.Gmv),
                   Talents: g.Count(e => e.Key.Account.Length > 0 && roles[e.Key.Account] == SellerRole.Matrix && e.Value.Gmv > 0)));
         var result = new List<(EffortResponse, IReadOnlyList<(double, double)>)>();
+        var notFitted = new List<string>();
         void Add(string pillar, string effort, List<(double, double)> days)
         {
-            if (days.Count(d => d.Item1 > 0) >= 3)
+            try
             {
                 result.Add((EffortResponse.Fit(pillar, effort, days), days));
+            }
+            catch (ArgumentException e)
+            {
+                notFitted.Add(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
             }
         }
 
@@ -159,7 +173,7 @@ public sealed class Workbench
         }
 
         Add("talent matrix", "active matrix talents a day", [.. byDay.Values.Select(d => ((double)d.Talents, d.Matrix))]);
-        return result;
+        return new EffortFits(result, notFitted);
     }
 
     /// <summary>Every data folder of the workspace with its tables, rows and class, from the data cards.</summary>

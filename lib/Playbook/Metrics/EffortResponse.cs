@@ -17,6 +17,7 @@ namespace Playbook.Metrics;
 public sealed record EffortResponse(string Pillar, string Effort, double A, double B, double RSquared, int Points, double MeanEffort)
 {
     /// <summary>Fits the curve to (effort, GMV) days; days with no effort are left out (ln 0 is undefined).</summary>
+    /// <exception cref="ArgumentException">Fewer than three days with effort, or the effort never varies.</exception>
     public static EffortResponse Fit(string pillar, string effort, IEnumerable<(double Effort, double Gmv)> days)
     {
         ArgumentNullException.ThrowIfNull(days);
@@ -30,7 +31,13 @@ public sealed record EffortResponse(string Pillar, string Effort, double A, doub
         var meanY = points.Average(p => p.Y);
         var sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
         var sxy = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
-        var b = sxx == 0 ? 0 : sxy / sxx;
+        if (points.Max(p => p.Effort) - points.Min(p => p.Effort) <= 1e-9 * points.Max(p => p.Effort))
+        {
+            // The same effort every day says nothing about what more or less would do.
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{pillar}: the effort ({effort}) is {points[0].Effort:0.##} on every day, so no response can be fitted"), nameof(days));
+        }
+
+        var b = sxy / sxx;
         var a = meanY - (b * meanX);
         var total = points.Sum(p => (p.Y - meanY) * (p.Y - meanY));
         var residual = points.Sum(p => Math.Pow(p.Y - (a + (b * p.X)), 2));

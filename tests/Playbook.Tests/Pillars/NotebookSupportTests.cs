@@ -107,3 +107,24 @@ public class NotebookSupportTests
         Assert.Empty(data.Accounts);
     }
 }
+
+public class EffortFitsTests
+{
+    [Fact]
+    public void EffortResponse_EffortNeverVaries_RefusedWithTheReason()
+    {
+        var e = Assert.Throws<ArgumentException>(() => EffortResponse.Fit("self", "live hours", [(14, 1), (14, 2), (14, 3)]));
+
+        Assert.StartsWith("self: the effort (live hours) is 14 on every day, so no response can be fitted", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EffortResponses_ThreeSquirrels_ConstantLiveHoursListedApart()
+    {
+        var fits = Workbench.Case("three-squirrels").EffortResponses();
+
+        // The simulated own rooms broadcast 6 + 4 + 4 = 14 hours every day.
+        Assert.Equal(["paid traffic", "talent matrix"], fits.Fits.Select(f => f.Fit.Pillar));
+        Assert.Equal(["self-broadcast: the effort (live hours a day) is 14 on every day, so no response can be fitted"], fits.NotFitted);
+    }
+}
