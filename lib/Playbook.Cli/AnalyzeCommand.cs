@@ -35,10 +35,16 @@ internal static class AnalyzeCommand
         encoding.AcceptOnlyFromAmong([.. TextEncodings.Names]);
         var strict = new Option<bool>("--strict") { Description = "Fail on the first row that does not load (exit 1)" };
         var format = Formats.Option("table", "json");
+        var engine = new Option<string>("--engine")
+        {
+            Description = "auto: the fast parallel reader unless the file needs the plain one; plain: the plain reader",
+            DefaultValueFactory = _ => "auto",
+        };
+        engine.AcceptOnlyFromAmong("auto", "plain");
 
         var command = new Command("analyze", "Attribute a brand's GMV to the pillars of FACT or STEPS, with the core metrics")
         {
-            orders, sales, accounts, campaigns, products, traffic, sessions, framework, from, to, topKol, topN, grossMargin, encoding, strict, format,
+            orders, sales, accounts, campaigns, products, traffic, sessions, framework, from, to, topKol, topN, grossMargin, encoding, strict, format, engine,
         };
         command.SetAction(parse =>
         {
@@ -84,11 +90,16 @@ internal static class AnalyzeCommand
             PillarReport report;
             if (parse.GetValue(orders) is { } ordersPath)
             {
-                using var orderRows = Tables.OpenOrders(ordersPath, read);
-                loads.Insert(0, orderRows.Report);
+                var mode = parse.GetValue(engine) == "plain" ? ReaderEngine.Plain : ReaderEngine.Auto;
+                var ledger = Tables.ReadLedger(ordersPath, read, options.From, options.To, mode);
+                loads.Insert(0, ledger.Report);
+                if (ledger.PlainReason is not null)
+                {
+                    stderr.WriteLine($"playbook analyze: read {ordersPath} the plain way: {ledger.PlainReason}");
+                }
 
                 // Accounts the export names follow the accounts table, which wins for an id in both.
-                report = PillarAnalysis.Analyze(input with { Orders = orderRows, Accounts = accountRows.Concat(orderRows.ExportAccounts), Load = loads }, options);
+                report = PillarAnalysis.Analyze(input with { Ledger = ledger.Ledger, Accounts = accountRows.Concat(ledger.ExportAccounts), Load = loads }, options);
             }
             else
             {

@@ -16,10 +16,16 @@ internal static class GenerateCommand
         var orders = new Option<long?>("--orders") { Description = "Write a large canonical dataset with this many order rows (for benchmarks)" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the simulation; a case's own seed by default" };
         var output = new Option<string?>("--out") { Description = "Folder to write; data/<case> for a case" };
+        var layout = new Option<string>("--layout")
+        {
+            Description = "With --orders: canonical, or douyin-export (a 抖店 export with Chinese headers)",
+            DefaultValueFactory = _ => "canonical",
+        };
+        layout.AcceptOnlyFromAmong("canonical", "douyin-export");
 
         var command = new Command("generate", "Rebuild a bundled case from its seeded simulation, or write a large dataset")
         {
-            caseName, orders, seed, output,
+            caseName, orders, seed, output, layout,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +51,7 @@ internal static class GenerateCommand
             }
 
             var target = parse.GetValue(output) ?? throw new InputException("--orders needs --out DIR");
-            var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7);
+            var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7, parse.GetValue(layout) == "douyin-export");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} orders: {string.Join(", ", written)} to {target}"));
             return PlaybookCommand.Success;
         });

@@ -49,6 +49,58 @@ public static class DouyinOrderExport
     /// <summary>用户ID: the buyer, in exports that call it so.</summary>
     public const string UserId = "用户ID";
 
+    /// <summary>
+    /// Writes orders as a 抖店 export would (UTF-8 with a BOM, Chinese headers, long ids quoted
+    /// behind a tab so that Excel keeps them as text), for tests and benchmarks of the importer.
+    /// A refund is written as 退款成功, which the importer reads as a full refund, so only orders
+    /// refunded in full survive the round trip.
+    /// </summary>
+    public static void Write(string path, IEnumerable<Order> orders, IReadOnlyDictionary<string, Account> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(accounts);
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16) { NewLine = "\n" };
+        writer.WriteLine(string.Join(",", ParentOrderId, SubOrderId, ProductId, Quantity, AmountPayable, PaidAt, Status, AfterSale, TalentId, TalentNickname, TrafficKind, TrafficForm, BuyerId));
+        static string Text(string? id) => id is null ? "" : "\"\t" + id + "\"";
+        foreach (var o in orders)
+        {
+            var nickname = o.AccountId is not null && accounts.TryGetValue(o.AccountId, out var a) ? a.Nickname ?? "" : "";
+            if (nickname.AsSpan().ContainsAny(",\"\n\r"))
+            {
+                nickname = "\"" + nickname.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            }
+
+            var form = o.Channel switch
+            {
+                Channel.Live => "直播",
+                Channel.ShortVideo => "短视频",
+                Channel.ProductCard => "商品卡",
+                Channel.Search => "搜索",
+                Channel.Mall => "商城",
+                _ => "其他",
+            };
+            writer.Write(Text(o.ParentOrderId ?? o.OrderId));
+            writer.Write(',');
+            writer.Write(Text(o.OrderId));
+            writer.Write(',');
+            writer.Write(Text(o.ProductId));
+            writer.Write(',');
+            writer.Write(o.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(o.Gmv.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(o.PaidAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(o.Refund > 0 ? ",已完成,退款成功," : ",已完成,-,");
+            writer.Write(o.AccountId ?? "");
+            writer.Write(',');
+            writer.Write(nickname);
+            writer.Write(o.TrafficType switch { TrafficType.Paid => ",付费流量,", TrafficType.Organic => ",自然流量,", _ => ",," });
+            writer.Write(form);
+            writer.Write(',');
+            writer.WriteLine(o.BuyerId ?? "");
+        }
+    }
+
     /// <summary>Whether a header row is a 抖店 order export: it has the parent order id and the amount payable.</summary>
     public static bool Recognises(IReadOnlyList<string> headers)
     {

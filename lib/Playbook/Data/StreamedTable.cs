@@ -42,7 +42,7 @@ public class StreamedTable<T> : IEnumerable<T>, IDisposable
         }
 
         enumerated = true;
-        return TableReader.Stream(input.Reader, schema, positions, input.Headers.Count, Report, strict).GetEnumerator();
+        return TableReader.Stream(input.Reader, schema, positions, input.Headers, Report, strict).GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -267,8 +267,9 @@ internal static class TableReader
     /// Reads every row of an open reader, yielding the loaded records as it goes and filling
     /// <paramref name="report"/>. In strict mode the first rejection throws <see cref="RejectedRowException"/>.
     /// </summary>
-    public static IEnumerable<T> Stream<T>(CsvReader reader, TableSchema<T> schema, int[] positions, int headerCount, LoadReport report, bool strict)
+    public static IEnumerable<T> Stream<T>(CsvReader reader, TableSchema<T> schema, int[] positions, IReadOnlyList<string> headers, LoadReport report, bool strict)
     {
+        var headerCount = headers.Count;
         var row = new RowFields(schema.Columns);
         var seen = schema.IdColumn is null ? null : new Dictionary<string, long>(StringComparer.Ordinal);
         var idColumn = schema.IdColumn is null ? -1 : schema.IndexOf(schema.IdColumn);
@@ -282,14 +283,7 @@ internal static class TableReader
 
             if (reader.FieldCount != headerCount)
             {
-                var raw = Encoding.UTF8.GetString(reader.RawRecord);
-                var breaks = raw.TrimEnd('\r', '\n').Count(c => c == '\n');
-
-                // A quote that is never closed makes the following lines one record: say which lines, so they can be mended.
-                var reason = breaks == 0
-                    ? $"expected {headerCount} fields as in the header, found {reader.FieldCount}"
-                    : $"expected {headerCount} fields as in the header, found {reader.FieldCount} in lines {row.Line}-{row.Line + breaks} read as one row (is a quote left open?)";
-                rejection = new Rejection(report.File, row.Line, "", Shorten(raw), reason);
+                rejection = FieldCountRejection(report.File, row.Line, Encoding.UTF8.GetString(reader.RawRecord), reader.FieldCount, headerCount);
             }
             else
             {
@@ -298,28 +292,15 @@ internal static class TableReader
                     row.Set(i, positions[i] < 0 ? null : reader.GetString(positions[i]));
                 }
 
-                try
+                rejection = Convert(schema, row, report.File, headers, positions, out record, out unpaid);
+                if (rejection is null && !unpaid && seen is not null)
                 {
-                    if (schema.IsUnpaid?.Invoke(row) == true)
+                    var id = schema.KeyOf is null ? row.Text(schema.Columns[idColumn].Name)! : schema.KeyOf(record!);
+                    if (!seen.TryAdd(id, row.Line))
                     {
-                        unpaid = true;
+                        var column = schema.Columns[idColumn].Name;
+                        rejection = new Rejection(report.File, row.Line, ColumnNameInFile(headers, positions, schema, column), Shorten(row.Raw(column)), $"duplicate {(schema.KeyOf is null ? "id" : "row for " + id)}: first seen on line {seen[id]}");
                     }
-                    else
-                    {
-                        record = schema.Build(row);
-                        if (seen is not null)
-                        {
-                            var id = schema.KeyOf is null ? row.Text(schema.Columns[idColumn].Name)! : schema.KeyOf(record);
-                            if (!seen.TryAdd(id, row.Line))
-                            {
-                                throw new FieldException(schema.Columns[idColumn].Name, $"duplicate {(schema.KeyOf is null ? "id" : "row for " + id)}: first seen on line {seen[id]}");
-                            }
-                        }
-                    }
-                }
-                catch (FieldException e)
-                {
-                    rejection = new Rejection(report.File, row.Line, ColumnNameInFile(reader, positions, schema, e.Column), Shorten(row.Raw(e.Column)), e.Message);
                 }
             }
 
@@ -343,6 +324,45 @@ internal static class TableReader
         }
     }
 
+    /// <summary>
+    /// Turns one row whose fields are all there into a record, an unpaid order, or a rejection naming
+    /// the column as the file does. Duplicate ids are the caller's to find. Both readers (plain and fast) convert rows here.
+    /// </summary>
+    public static Rejection? Convert<T>(TableSchema<T> schema, RowFields row, string file, IReadOnlyList<string> headers, int[] positions, out T? record, out bool unpaid)
+    {
+        record = default;
+        unpaid = false;
+        try
+        {
+            if (schema.IsUnpaid?.Invoke(row) == true)
+            {
+                unpaid = true;
+            }
+            else
+            {
+                record = schema.Build(row);
+            }
+
+            return null;
+        }
+        catch (FieldException e)
+        {
+            return new Rejection(file, row.Line, ColumnNameInFile(headers, positions, schema, e.Column), Shorten(row.Raw(e.Column)), e.Message);
+        }
+    }
+
+    /// <summary>The rejection of a row with more or fewer fields than the header; <paramref name="raw"/> is the record as the file has it.</summary>
+    public static Rejection FieldCountRejection(string file, long line, string raw, int fields, int headerCount)
+    {
+        var breaks = raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+
+        // A quote that is never closed makes the following lines one record: say which lines, so they can be mended.
+        var reason = breaks == 0
+            ? $"expected {headerCount} fields as in the header, found {fields}"
+            : $"expected {headerCount} fields as in the header, found {fields} in lines {line}-{line + breaks} read as one row (is a quote left open?)";
+        return new Rejection(file, line, "", Shorten(raw), reason);
+    }
+
     private static bool ReadRecord(CsvReader reader, string file)
     {
         try
@@ -355,10 +375,10 @@ internal static class TableReader
         }
     }
 
-    private static string ColumnNameInFile<T>(CsvReader reader, int[] positions, TableSchema<T> schema, string column)
+    private static string ColumnNameInFile<T>(IReadOnlyList<string> headers, int[] positions, TableSchema<T> schema, string column)
     {
         var i = schema.IndexOf(column);
-        return positions[i] >= 0 ? FieldValues.Clean(reader.Headers[positions[i]]) ?? column : column;
+        return positions[i] >= 0 && headers[positions[i]].Length > 0 ? headers[positions[i]] : column;
     }
 
     private static string Shorten(string text) =>

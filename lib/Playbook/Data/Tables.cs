@@ -1,3 +1,5 @@
+using Playbook.Metrics;
+
 namespace Playbook.Data;
 
 /// <summary>The rows of an orders file and, for a 抖店 export, the seller accounts it names.</summary>
@@ -6,6 +8,24 @@ namespace Playbook.Data;
 /// <param name="ExportAccounts">Accounts named by the export's 达人ID and 达人昵称; empty for a canonical file.</param>
 public sealed record OrderLoadResult(IReadOnlyList<Order> Rows, LoadReport Report, IReadOnlyList<Account> ExportAccounts)
     : LoadResult<Order>(Rows, Report);
+
+/// <summary>Which reader turns an orders file into a ledger.</summary>
+public enum ReaderEngine
+{
+    /// <summary>The fast reader, unless the file needs the plain one (the result says why).</summary>
+    Auto,
+
+    /// <summary>The plain reader: every row becomes an <see cref="Order"/>, every buyer's purchases are kept (cohorts need them).</summary>
+    Plain,
+}
+
+/// <summary>An orders file read into a ledger.</summary>
+/// <param name="Ledger">The period's sums.</param>
+/// <param name="Report">What happened to every row; the same whichever reader ran.</param>
+/// <param name="ExportAccounts">Accounts named by a 抖店 export's 达人ID and 达人昵称, in file order; empty for a canonical file.</param>
+/// <param name="Engine"><c>fast</c> or <c>plain</c>: the reader that produced the ledger.</param>
+/// <param name="PlainReason">Why the plain reader ran when the fast one was asked for; null otherwise.</param>
+public sealed record LedgerLoadResult(OrderLedger Ledger, LoadReport Report, IReadOnlyList<Account> ExportAccounts, string Engine, string? PlainReason);
 
 /// <summary>
 /// Reads the canonical tables and platform exports: streaming, every field validated, with a
@@ -44,6 +64,40 @@ public static class Tables
         using var stream = OpenOrders(path, options);
         List<Order> rows = [.. stream];
         return new OrderLoadResult(rows, stream.Report, [.. stream.ExportAccounts]);
+    }
+
+    /// <summary>
+    /// Reads orders (canonical or a 抖店 export) straight into an <see cref="OrderLedger"/> for the
+    /// period <paramref name="from"/>..<paramref name="to"/>: the fast reader (parallel, a few dozen
+    /// bytes per buyer) unless <paramref name="engine"/> says plain or the file needs the plain reader
+    /// (duplicate ids, quoting only it splits exactly, buyers whose months go back and forth). Both
+    /// give the same ledger and the same report.
+    /// </summary>
+    /// <exception cref="InputException">The file cannot be read, or (strict) a row is rejected.</exception>
+    public static LedgerLoadResult ReadLedger(string path, ReadOptions? options = null, DateOnly? from = null, DateOnly? to = null, ReaderEngine engine = ReaderEngine.Auto, int? workers = null) =>
+        ReadLedger(path, options, from, to, engine, workers, Fast.FastLedgerReader.ChunkChars);
+
+    /// <summary>As the public overload, with the fast reader's chunk size (tests make it tiny, to cut records at every place).</summary>
+    internal static LedgerLoadResult ReadLedger(string path, ReadOptions? options, DateOnly? from, DateOnly? to, ReaderEngine engine, int? workers, int chunkChars)
+    {
+        options ??= ReadOptions.Lenient;
+        string? reason = null;
+        if (engine == ReaderEngine.Auto)
+        {
+            try
+            {
+                var (ledger, report, accounts) = Fast.FastLedgerReader.Read(path, options, from, to, workers ?? Environment.ProcessorCount, chunkChars);
+                return new LedgerLoadResult(ledger, report, accounts, "fast", null);
+            }
+            catch (Fast.FastReadAbandoned e)
+            {
+                reason = e.Message;
+            }
+        }
+
+        using var stream = OpenOrders(path, options);
+        var plain = OrderLedger.Of(stream, from, to);
+        return new LedgerLoadResult(plain, stream.Report, [.. stream.ExportAccounts], "plain", reason);
     }
 
     /// <summary>Opens an accounts table for streaming.</summary>

@@ -19,6 +19,11 @@ public sealed record CohortRetention(IReadOnlyList<string> Cohorts, IReadOnlyLis
     public static CohortRetention Of(OrderLedger ledger, int months = 12)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        if (!ledger.HasPurchaseHistories)
+        {
+            throw new InvalidOperationException("cohorts need every buyer's purchases, which the fast reader does not keep: read the orders with ReaderEngine.Plain");
+        }
+
         static int Index(DateTime t) => (t.Year * 12) + t.Month - 1;
         var last = ledger.To is { } to ? (to.Year * 12) + to.Month - 1 : 0;
         var groups = ledger.ByBuyer.Values

@@ -38,6 +38,15 @@ public sealed class SalesTally
         }
     }
 
+    internal void AddTotals(decimal gmv, decimal refund, long orders, long units, long refundedOrders)
+    {
+        Gmv += gmv;
+        Refund += refund;
+        Orders += orders;
+        Units += units;
+        RefundedOrders += refundedOrders;
+    }
+
     internal void Add(DailySales sales)
     {
         Gmv += sales.Gmv;
@@ -52,6 +61,9 @@ public sealed class SalesTally
 internal sealed class BuyerHistory
 {
     public List<(string Parent, DateTime PaidAt)> Purchases { get; } = [];
+
+    /// <summary>Distinct (parent, month of payment) pairs: a parent paid across midnight of a month's end counts in both months.</summary>
+    public HashSet<(string Parent, string Month)> MonthlyParents { get; } = [];
 
     /// <summary>Net GMV of all the buyer's orders.</summary>
     public decimal NetGmv { get; set; }
@@ -72,6 +84,7 @@ internal sealed class BuyerHistory
             Purchases[index] = (parent, order.PaidAt);
         }
 
+        MonthlyParents.Add((parent, BuyerFigures.MonthName(order.PaidAt)));
         NetGmv += order.Gmv - order.Refund;
         if (order.BuyerIsFan == true)
         {
@@ -80,12 +93,27 @@ internal sealed class BuyerHistory
     }
 }
 
+/// <summary>Computes <see cref="Metrics.BuyerFigures"/> from a compact store of buyers.</summary>
+internal interface IBuyerFigureSource
+{
+    /// <summary>Distinct buyers.</summary>
+    long Count { get; }
+
+    /// <summary>The figures, with the 30-day cohort cut at <paramref name="lastMoment"/>.</summary>
+    BuyerFigures Figures(DateTime lastMoment);
+}
+
 /// <summary>Sales of one live session, from the orders that name it.</summary>
 internal sealed class SessionSales
 {
     public SalesTally Tally { get; } = new();
 
     public HashSet<string> Buyers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct buyers, when counted elsewhere (the fast reader) rather than kept in <see cref="Buyers"/>.</summary>
+    public long? CountedBuyers { get; init; }
+
+    public long BuyerCount => CountedBuyers ?? Buyers.Count;
 }
 
 /// <summary>
@@ -110,6 +138,12 @@ public sealed class OrderLedger
         this.to = to;
     }
 
+    /// <summary>The first day of the period as given (null = open).</summary>
+    public DateOnly? PeriodFrom => from;
+
+    /// <summary>The last day of the period as given (null = open).</summary>
+    public DateOnly? PeriodTo => to;
+
     /// <summary>All orders of the period.</summary>
     public SalesTally Total { get; } = new();
 
@@ -123,7 +157,26 @@ public sealed class OrderLedger
     public SortedDictionary<DateOnly, SalesTally> ByDay { get; } = [];
 
     /// <summary>By day and seller account (null key: the shelf), for series by pillar.</summary>
-    public Dictionary<(DateOnly Day, string Account), SalesTally> ByDayAndAccount { get; } = [];
+    public Dictionary<(DateOnly Day, string Account), SalesTally> ByDayAndAccount
+    {
+        get
+        {
+            if (fillByDayAndAccount is { } fill)
+            {
+                fillByDayAndAccount = null;
+                fill(byDayAndAccount);
+            }
+
+            return byDayAndAccount;
+        }
+    }
+
+    private readonly Dictionary<(DateOnly Day, string Account), SalesTally> byDayAndAccount = [];
+
+    private Action<Dictionary<(DateOnly Day, string Account), SalesTally>>? fillByDayAndAccount;
+
+    /// <summary>Defers <see cref="ByDayAndAccount"/> to its first use (the fast reader's: only daily series need it).</summary>
+    internal void FillByDayAndAccountLater(Action<Dictionary<(DateOnly Day, string Account), SalesTally>> fill) => fillByDayAndAccount = fill;
 
     /// <summary>By product id.</summary>
     public Dictionary<string, SalesTally> ByProduct { get; } = new(StringComparer.Ordinal);
@@ -152,9 +205,44 @@ public sealed class OrderLedger
     /// <summary>The last day of the period: as given, else the last day with an order.</summary>
     public DateOnly? To => to ?? (ByDay.Count > 0 ? ByDay.Keys.Last() : null);
 
+    /// <summary>Order rows by platform, to tell orders of another platform than the framework's.</summary>
+    public Dictionary<Platform, long> OrdersByPlatform { get; } = [];
+
+    /// <summary>Distinct buyer ids in the period.</summary>
+    public long BuyerCount => fastBuyers?.Count ?? ByBuyer.Count;
+
+    /// <summary>Every buyer's purchases; empty when the ledger was filled by the fast reader, which keeps only <see cref="BuyerFigures"/>.</summary>
     internal Dictionary<string, BuyerHistory> ByBuyer { get; } = new(StringComparer.Ordinal);
 
+    private IBuyerFigureSource? fastBuyers;
+
+    /// <summary>Whether the purchase histories are kept (plain reader), as cohorts need.</summary>
+    internal bool HasPurchaseHistories => fastBuyers is null;
+
     internal Dictionary<string, SessionSales> BySession { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The buyer figures of the period; null when no order in it carries a buyer id.</summary>
+    internal BuyerFigures? BuyerFigures()
+    {
+        if (BuyerCount == 0)
+        {
+            return null;
+        }
+
+        var lastMoment = To!.Value.ToDateTime(TimeOnly.MaxValue);
+        return fastBuyers?.Figures(lastMoment) ?? Metrics.BuyerFigures.Of(ByBuyer.Values, lastMoment);
+    }
+
+    /// <summary>Hands the buyers to a compact store that computes their figures (the fast reader's).</summary>
+    internal void UseBuyerFigures(IBuyerFigureSource source) => fastBuyers = source;
+
+    /// <summary>Adds totals computed elsewhere (the fast reader's partial ledgers) to a tally.</summary>
+    internal static void AddTotals(SalesTally tally, decimal gmv, decimal refund, long orders, long units, long refundedOrders) =>
+        tally.AddTotals(gmv, refund, orders, units, refundedOrders);
+
+    internal void AddOutsidePeriod(long rows) => OutsidePeriod += rows;
+
+    internal void AddFanNetGmvWithoutBuyer(decimal net) => FanNetGmvWithoutBuyer += net;
 
     /// <summary>Reads every order of <paramref name="orders"/> into a new ledger.</summary>
     public static OrderLedger Of(IEnumerable<Order> orders, DateOnly? from = null, DateOnly? to = null)
@@ -180,6 +268,7 @@ public sealed class OrderLedger
             return;
         }
 
+        OrdersByPlatform[order.Platform] = OrdersByPlatform.GetValueOrDefault(order.Platform) + 1;
         Total.Add(order);
         (order.AccountId is null ? Shelf : Get(ByAccount, order.AccountId)).Add(order);
         Get(ByDay, day).Add(order);

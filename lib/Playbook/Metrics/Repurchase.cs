@@ -35,7 +35,7 @@ public sealed record Repurchase(
 {
     /// <summary>How the rates are defined.</summary>
     public const string Definition =
-        "period rate = buyers with 2+ purchases in the period / buyers in the period; monthly rate = the same within each calendar month; " +
+        "period rate = buyers with 2+ purchases in the period / buyers in the period; monthly rate = the same within each calendar month (a purchase counts in the month its sub-orders were paid in); " +
         "30-day rate = buyers who buy again within 30 days of their first purchase in the period / buyers whose first purchase is at least 30 days before the period ends; " +
         "a purchase is a parent order (主订单)";
 
@@ -43,7 +43,7 @@ public sealed record Repurchase(
     public static Repurchase Of(OrderLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        if (ledger.ByBuyer.Count == 0)
+        if (ledger.BuyerFigures() is not { } figures)
         {
             var why = ledger.HasDailySales && ledger.Total.Orders == ledger.Total.OrdersFromDailySales
                 ? "not available: repurchase needs order rows with buyer ids; only daily sales were given"
@@ -51,37 +51,10 @@ public sealed record Repurchase(
             return new Repurchase(false, why, 0, 0, null, [], 0, 0, null);
         }
 
-        var buyers = ledger.ByBuyer.Values.ToList();
-        long repeat = buyers.Count(b => b.Purchases.Count >= 2);
-
-        var monthly = buyers
-            .SelectMany(b => b.Purchases.GroupBy(p => p.PaidAt.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(g => (Month: g.Key, Count: g.Count())))
-            .GroupBy(x => x.Month)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MonthlyRepurchase(g.Key, g.Count(), g.Count(x => x.Count >= 2), (double)g.Count(x => x.Count >= 2) / g.Count()))
-            .ToList();
-
-        // Buyers whose first purchase is too close to the period's end have not had 30 days to come back.
-        var lastDay = ledger.To!.Value.ToDateTime(TimeOnly.MaxValue);
-        long cohort = 0, returned = 0;
-        foreach (var buyer in buyers)
-        {
-            var times = buyer.Purchases.Select(p => p.PaidAt).Order().ToList();
-            if (times[0].AddDays(30) > lastDay)
-            {
-                continue;
-            }
-
-            cohort++;
-            if (times.Count > 1 && times[1] <= times[0].AddDays(30))
-            {
-                returned++;
-            }
-        }
-
         var reason = ledger.WithoutBuyer.Orders > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{ledger.WithoutBuyer.Orders} order rows without buyer_id are left out")
             : null;
-        return new Repurchase(true, reason, buyers.Count, repeat, (double)repeat / buyers.Count, monthly, cohort, returned, cohort > 0 ? (double)returned / cohort : null);
+        var f = figures;
+        return new Repurchase(true, reason, f.Buyers, f.RepeatBuyers, (double)f.RepeatBuyers / f.Buyers, f.Monthly, f.CohortBuyers30, f.Returned30, f.CohortBuyers30 > 0 ? (double)f.Returned30 / f.CohortBuyers30 : null);
     }
 }

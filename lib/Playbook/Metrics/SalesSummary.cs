@@ -36,7 +36,7 @@ public sealed record SalesSummary(
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var total = ledger.Total;
-        long? buyers = ledger.ByBuyer.Count > 0 ? ledger.ByBuyer.Count : null;
+        long? buyers = ledger.BuyerCount > 0 ? ledger.BuyerCount : null;
         return new SalesSummary(
             total.Gmv,
             total.Refund,

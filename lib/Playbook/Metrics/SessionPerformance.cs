@@ -64,7 +64,7 @@ public sealed record SessionPerformance(
                 decimal? gmv = known ? sales?.Tally.Gmv ?? 0m : null;
                 var hours = (s.EndedAt - s.StartedAt).TotalHours;
                 // Buyers can be counted only when the orders carry buyer ids at all.
-                long? buyers = ledger.ByBuyer.Count > 0 ? sales?.Buyers.Count ?? 0 : null;
+                long? buyers = ledger.BuyerCount > 0 ? sales?.BuyerCount ?? 0 : null;
                 return new SessionPerformance(
                     s.SessionId,
                     s.AccountId,

@@ -14,6 +14,12 @@ public sealed record AnalysisInput
     public IEnumerable<Order> Orders { get; init; } = [];
 
     /// <summary>
+    /// Orders already read into a ledger (Tables.ReadLedger, fast or plain), for files
+    /// too big to stream through <see cref="Orders"/>; it must cover the options' period. Null: a new ledger.
+    /// </summary>
+    public OrderLedger? Ledger { get; init; }
+
+    /// <summary>
     /// Per-seller daily sales, for brands without order rows (罗盘, 蝉妈妈). They count in the
     /// partition, campaigns, traffic and concentration; repurchase and the buyer and product
     /// overlays need order rows.
@@ -169,15 +175,14 @@ public static class PillarAnalysis
         var framework = input.Framework;
         var warnings = new List<string>();
 
-        var otherPlatform = 0L;
-        var ledger = new OrderLedger(options.From, options.To);
+        var ledger = input.Ledger ?? new OrderLedger(options.From, options.To);
+        if (input.Ledger is not null && (input.Ledger.PeriodFrom != options.From || input.Ledger.PeriodTo != options.To))
+        {
+            throw new ArgumentException("the ledger was read for another period than the options give", nameof(input));
+        }
+
         foreach (var order in input.Orders)
         {
-            if (order.Platform != framework.Platform)
-            {
-                otherPlatform++;
-            }
-
             ledger.Add(order);
         }
 
@@ -185,6 +190,8 @@ public static class PillarAnalysis
         {
             ledger.Add(sales);
         }
+
+        var otherPlatform = ledger.OrdersByPlatform.Where(p => p.Key != framework.Platform).Sum(p => p.Value);
 
         var accounts = input.Accounts.ToList();
         var roles = new SellerRoles(accounts, options.TopKolFollowers);
@@ -269,17 +276,17 @@ public static class PillarAnalysis
                     ledger.UnknownTraffic.Orders > 0 ? Invariant($"{ledger.UnknownTraffic.Orders} order rows without traffic_type are not counted as paid") : null);
 
             case PillarRule.RepeatOrFanBuyers:
-                if (ledger.ByBuyer.Count == 0 && OnlyDailySales(ledger))
+                if (ledger.BuyerCount == 0 && OnlyDailySales(ledger))
                 {
                     return Missing("not available: repeat buyers need order rows with buyer ids; only daily sales were given");
                 }
 
-                if (ledger.ByBuyer.Count == 0)
+                if (ledger.BuyerCount == 0)
                 {
                     return Missing("not available: no order carries a buyer_id, so repeat buyers cannot be told");
                 }
 
-                var net = ledger.ByBuyer.Values.Sum(b => b.Purchases.Count >= 2 ? b.NetGmv : b.FanNetGmv) + ledger.FanNetGmvWithoutBuyer;
+                var net = ledger.BuyerFigures()!.RepeatOrFanNetGmv + ledger.FanNetGmvWithoutBuyer;
                 return Available(
                     net,
                     ledger.WithoutBuyer.Orders > 0 ? Invariant($"{ledger.WithoutBuyer.Orders} order rows without buyer_id count only when marked as fans") : null);

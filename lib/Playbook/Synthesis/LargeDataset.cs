@@ -15,8 +15,11 @@ public static class LargeDataset
     /// <summary>The first day of the year simulated.</summary>
     public static readonly DateOnly First = new(2021, 1, 1);
 
-    /// <summary>Writes orders.csv (<paramref name="orders"/> rows), accounts.csv, campaigns.csv and products.csv to <paramref name="directory"/>.</summary>
-    public static IReadOnlyList<string> Write(string directory, long orders, ulong seed = 7)
+    /// <summary>
+    /// Writes orders.csv (<paramref name="orders"/> rows), accounts.csv, campaigns.csv and products.csv to <paramref name="directory"/>;
+    /// with <paramref name="douyinExport"/> the orders are written as a 抖店 export (Chinese headers, refunds only in full).
+    /// </summary>
+    public static IReadOnlyList<string> Write(string directory, long orders, ulong seed = 7, bool douyinExport = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(orders);
         Directory.CreateDirectory(directory);
@@ -26,7 +29,16 @@ public static class LargeDataset
         CanonicalCsv.Write(Path.Combine(directory, "campaigns.csv"), Campaigns());
         var products = Products(random.Fork("products")).ToList();
         CanonicalCsv.Write(Path.Combine(directory, "products.csv"), products);
-        CanonicalCsv.Write(Path.Combine(directory, "orders.csv"), Orders(orders, accounts, products, random.Fork("orders")));
+        var rows = Orders(orders, accounts, products, random.Fork("orders"));
+        if (douyinExport)
+        {
+            DouyinOrderExport.Write(Path.Combine(directory, "orders.csv"), rows, accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal));
+        }
+        else
+        {
+            CanonicalCsv.Write(Path.Combine(directory, "orders.csv"), rows);
+        }
+
         return ["orders.csv", "accounts.csv", "campaigns.csv", "products.csv"];
     }
 
@@ -84,8 +96,38 @@ public static class LargeDataset
 
         var buyers = Math.Max(1, count / 3);
         var secondsInYear = 365 * 24 * 3600;
+        Order? previous = null;
         for (long n = 0; n < count; n++)
         {
+            var product = products[random.Next(products.Count)];
+            var quantity = random.Chance(0.2) ? 2 : 1;
+            var gmv = Draw.Cents((double)product.ListPrice!.Value * quantity * random.Uniform(0.7, 0.95));
+            var orderId = (5_000_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture);
+            var refund = random.Chance(0.05) ? gmv : 0m;
+
+            // One in five rows is a second product of the order before: the same parent, buyer, seller and payment.
+            if (previous is not null && random.Chance(0.2))
+            {
+                previous = new Order
+                {
+                    OrderId = orderId,
+                    ParentOrderId = previous.ParentOrderId,
+                    Platform = Platform.Douyin,
+                    PaidAt = previous.PaidAt,
+                    AccountId = previous.AccountId,
+                    Channel = previous.Channel,
+                    TrafficType = previous.TrafficType,
+                    ProductId = product.ProductId,
+                    Quantity = quantity,
+                    Gmv = gmv,
+                    Refund = refund,
+                    BuyerId = previous.BuyerId,
+                    BuyerIsFan = previous.BuyerIsFan,
+                };
+                yield return previous;
+                continue;
+            }
+
             // Orders are spread over the year in order, with random seconds, so the file is time-sorted.
             var paidAt = First.ToDateTime(TimeOnly.MinValue).AddSeconds((long)((n + random.NextDouble()) * secondsInYear / Math.Max(1, count)));
             var pick = random.NextDouble();
@@ -95,14 +137,10 @@ public static class LargeDataset
                 < 0.97 => accounts[2 + Math.Min(Talents - 1, LowerBound(cumulative, random.NextDouble()))].AccountId,
                 _ => null,
             };
-            var product = products[random.Next(products.Count)];
-            var quantity = random.Chance(0.2) ? 2 : 1;
-            var gmv = Draw.Cents((double)product.ListPrice!.Value * quantity * random.Uniform(0.7, 0.95));
-            var parent = 5_000_000_000_000_000_000L + (n / 2 * 2);
-            yield return new Order
+            previous = new Order
             {
-                OrderId = (5_000_000_000_000_000_000L + n).ToString(CultureInfo.InvariantCulture),
-                ParentOrderId = parent.ToString(CultureInfo.InvariantCulture),
+                OrderId = orderId,
+                ParentOrderId = orderId,
                 Platform = Platform.Douyin,
                 PaidAt = paidAt,
                 AccountId = account,
@@ -111,9 +149,11 @@ public static class LargeDataset
                 ProductId = product.ProductId,
                 Quantity = quantity,
                 Gmv = gmv,
-                Refund = random.Chance(0.05) ? gmv : 0m,
+                Refund = refund,
                 BuyerId = string.Create(CultureInfo.InvariantCulture, $"U{(long)(random.NextDouble() * random.NextDouble() * buyers):0000000000}"),
+                BuyerIsFan = random.Chance(0.4),
             };
+            yield return previous;
         }
     }
 

@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Playbook.Data.Fast;
+
+/// <summary>
+/// 64-bit keys for ids. An id of at most 19 digits without a leading zero (every 抖店 order id) is
+/// its own number, so equal keys mean equal ids; any other id is hashed, and a file with a hashed
+/// id treats equal keys only as possibly equal (the caller then checks with the plain reader).
+/// </summary>
+internal static class IdKeys
+{
+    private const ulong Prime1 = 0x9E3779B185EBCA87UL;
+    private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+
+    /// <summary>The key of <paramref name="id"/>; <paramref name="hashed"/> is set when it is a hash, not the number itself.</summary>
+    public static ulong Of(ReadOnlySpan<char> id, ref bool hashed)
+    {
+        if (id.Length is > 0 and <= 19 && (id[0] != '0' || id.Length == 1))
+        {
+            ulong value = 0;
+            var digits = true;
+            foreach (var c in id)
+            {
+                var d = (uint)(c - '0');
+                if (d > 9)
+                {
+                    digits = false;
+                    break;
+                }
+
+                value = (value * 10) + d;
+            }
+
+            // 19 digits can pass 2^64 only above 18446744073709551615, which no 19-digit number reaches.
+            if (digits)
+            {
+                return value;
+            }
+        }
+
+        hashed = true;
+        return Hash(id);
+    }
+
+    /// <summary>A well-mixed 64-bit hash of the characters (not stable across versions; never stored).</summary>
+    public static ulong Hash(ReadOnlySpan<char> text) => Hash(MemoryMarshal.AsBytes(text));
+
+    /// <summary>A well-mixed 64-bit hash of bytes.</summary>
+    public static ulong Hash(ReadOnlySpan<byte> bytes)
+    {
+        var h = Prime2 ^ ((ulong)bytes.Length * Prime1);
+        while (bytes.Length >= 8)
+        {
+            h = Mix(h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+            bytes = bytes[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            tail |= (ulong)bytes[i] << (8 * i);
+        }
+
+        return Mix(h ^ tail ^ Prime1);
+    }
+
+    private static ulong Mix(ulong h)
+    {
+        h *= Prime1;
+        h ^= h >> 31;
+        h *= Prime2;
+        return h ^ (h >> 29);
+    }
+}
