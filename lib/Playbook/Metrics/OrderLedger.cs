@@ -38,6 +38,7 @@ public sealed class SalesTally
         }
     }
 
+    /// <summary>Adds totals summed elsewhere (the fast reader's partial ledgers).</summary>
     internal void AddTotals(decimal gmv, decimal refund, long orders, long units, long refundedOrders)
     {
         Gmv += gmv;
@@ -235,10 +236,6 @@ public sealed class OrderLedger
 
     /// <summary>Hands the buyers to a compact store that computes their figures (the fast reader's).</summary>
     internal void UseBuyerFigures(IBuyerFigureSource source) => fastBuyers = source;
-
-    /// <summary>Adds totals computed elsewhere (the fast reader's partial ledgers) to a tally.</summary>
-    internal static void AddTotals(SalesTally tally, decimal gmv, decimal refund, long orders, long units, long refundedOrders) =>
-        tally.AddTotals(gmv, refund, orders, units, refundedOrders);
 
     internal void AddOutsidePeriod(long rows) => OutsidePeriod += rows;
 

@@ -24,7 +24,7 @@ internal sealed class ShardedBuyers(IReadOnlyList<BuyerBook> books) : IBuyerFigu
 /// as exports are sorted). A buyer whose months go back and forth stops the fast read
 /// (<see cref="MonthsOutOfOrder"/>), and the caller reads the file the plain way.
 /// </remarks>
-internal sealed class BuyerBook : IBuyerFigureSource
+internal sealed class BuyerBook
 {
     private const int PageBits = 16;
     private const int PageSize = 1 << PageBits;
@@ -109,8 +109,6 @@ internal sealed class BuyerBook : IBuyerFigureSource
 
         return index;
     }
-
-    public BuyerFigures Figures(DateTime lastMoment) => Combine([this], lastMoment);
 
     /// <summary>The figures of buyers split over several books (no buyer in two).</summary>
     public static BuyerFigures Combine(IReadOnlyList<BuyerBook> books, DateTime lastMoment)

@@ -327,15 +327,14 @@ internal sealed class FastLedgerReader
             var end = chunk.HasQuotes ? RecordEnd(text, at) : IndexOrEnd(text, at);
             var record = text[at..end];
             var lines = chunk.HasQuotes ? 1 + record.Count('\n') : 1;
-            var rawEnd = end < text.Length ? end + 1 : end;
             var content = record.EndsWith('\r') ? record[..^1] : record;
             if (content.Length > 0)
             {
-                ParseRecord(content, content, at, line, result, partial, row, rowSchema, ranges, fields, shards);
+                ParseRecord(content, at, line, result, partial, row, rowSchema, ranges, fields, shards);
             }
 
             line += lines;
-            at = rawEnd;
+            at = end < text.Length ? end + 1 : end;
         }
     }
 
@@ -371,7 +370,7 @@ internal sealed class FastLedgerReader
         }
     }
 
-    private void ParseRecord(ReadOnlySpan<char> content, ReadOnlySpan<char> raw, int offset, long line, ChunkResult result, PartialLedger partial, RowFields row, TableSchema<Order> rowSchema, Span<Range> ranges, List<string> fields, int shards)
+    private void ParseRecord(ReadOnlySpan<char> content, int offset, long line, ChunkResult result, PartialLedger partial, RowFields row, TableSchema<Order> rowSchema, Span<Range> ranges, List<string> fields, int shards)
     {
         if (content.Contains('\r'))
         {
@@ -395,7 +394,7 @@ internal sealed class FastLedgerReader
 
         if (count != headers.Count)
         {
-            result.Rejections.Add(TableReader.FieldCountRejection(name, line, raw.ToString(), count, headers.Count));
+            result.Rejections.Add(TableReader.FieldCountRejection(name, line, content.ToString(), count, headers.Count));
             return;
         }
 
@@ -514,6 +513,7 @@ internal sealed class FastLedgerReader
         var review = Field(content, ranges, 14);
         var traffic = Field(content, ranges, 6);
         var refundText = Field(content, ranges, 10);
+        long refund = 0;
         if (!FastFields.TryId(orderId, out var hasOrderId) || !hasOrderId
             || !FastFields.TryId(parent, out _)
             || !FastFields.TryTime(paidAt, out var second, out var day, out var month)
@@ -521,7 +521,7 @@ internal sealed class FastLedgerReader
             || !FastFields.TryId(product, out var hasProduct) || !hasProduct
             || !FastFields.TryQuantity(Field(content, ranges, 8), out var quantity)
             || !FastFields.TryCents(Field(content, ranges, 9), out var gmv)
-            || !(refundText.Length == 0 || FastFields.TryCents(refundText, out _))
+            || !(refundText.Length == 0 || FastFields.TryCents(refundText, out refund))
             || !FastFields.TryId(buyer, out _)
             || !FastFields.TryFan(Field(content, ranges, 12), out var fan)
             || !FastFields.TryId(session, out _)
@@ -532,12 +532,6 @@ internal sealed class FastLedgerReader
 
         var platform = FastFields.Word(Field(content, ranges, 2), platforms);
         var trafficType = traffic.Length == 0 ? -1 : FastFields.Word(traffic, trafficTypes);
-        long refund = 0;
-        if (refundText.Length > 0)
-        {
-            FastFields.TryCents(refundText, out refund);
-        }
-
         if (platform < 0 || FastFields.Word(Field(content, ranges, 5), channels) < 0 || (traffic.Length > 0 && trafficType < 0) || refund > gmv)
         {
             return false;
@@ -568,7 +562,7 @@ internal sealed class FastLedgerReader
         ReadOnlySpan<char> buyer, int buyerStart, string? buyerText, sbyte fan, ReadOnlySpan<char> session, ChunkResult result, PartialLedger partial, int shards)
     {
         // Every loaded row's id counts for duplicates, in the period or not (as the plain reader checks them).
-        var orderKey = IdKeys.Of(orderId, ref partial.HashedKeys);
+        var orderKey = IdKeys.Of(orderId);
         partial.AddKey(orderKey);
         if (day < fromDay || day > toDay)
         {
@@ -611,7 +605,7 @@ internal sealed class FastLedgerReader
             Start = buyerStart,
             Length = buyer.Length,
             Text = buyerText,
-            Parent = parent.Length == 0 ? orderKey : IdKeys.Of(parent, ref partial.HashedKeys),
+            Parent = parent.Length == 0 ? orderKey : IdKeys.Of(parent),
             NetCents = net,
             Second = second,
             Session = sessionCode,
@@ -665,7 +659,7 @@ internal sealed class FastLedgerReader
     {
         var ledger = new OrderLedger(from, to);
         static decimal Yuan(long cents) => new((int)(Math.Abs(cents) & 0xFFFF_FFFF), (int)(Math.Abs(cents) >> 32), 0, cents < 0, 2);
-        static void Put(SalesTally tally, in CentTally c) => OrderLedger.AddTotals(tally, Yuan(c.Gmv), Yuan(c.Refund), c.Orders, c.Units, c.RefundedOrders);
+        static void Put(SalesTally tally, in CentTally c) => tally.AddTotals(Yuan(c.Gmv), Yuan(c.Refund), c.Orders, c.Units, c.RefundedOrders);
         SalesTally Get<TKey>(IDictionary<TKey, SalesTally> map, TKey key)
         {
             if (!map.TryGetValue(key, out var tally))

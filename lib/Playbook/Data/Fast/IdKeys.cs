@@ -5,16 +5,16 @@ namespace Playbook.Data.Fast;
 
 /// <summary>
 /// 64-bit keys for ids. An id of at most 19 digits without a leading zero (every 抖店 order id) is
-/// its own number, so equal keys mean equal ids; any other id is hashed, and a file with a hashed
-/// id treats equal keys only as possibly equal (the caller then checks with the plain reader).
+/// its own number, so equal keys mean equal ids; any other id is hashed. Equal keys therefore mean
+/// possibly equal ids, and the fast reader hands such a file to the plain reader, which names them.
 /// </summary>
 internal static class IdKeys
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
 
-    /// <summary>The key of <paramref name="id"/>; <paramref name="hashed"/> is set when it is a hash, not the number itself.</summary>
-    public static ulong Of(ReadOnlySpan<char> id, ref bool hashed)
+    /// <summary>The key of <paramref name="id"/>: the number itself, or a hash.</summary>
+    public static ulong Of(ReadOnlySpan<char> id)
     {
         if (id.Length is > 0 and <= 19 && (id[0] != '0' || id.Length == 1))
         {
@@ -39,7 +39,6 @@ internal static class IdKeys
             }
         }
 
-        hashed = true;
         return Hash(id);
     }
 

@@ -114,19 +114,6 @@ internal sealed class DaySeries(int first)
     }
 }
 
-/// <summary>
-/// Hashes a 64-bit key with all its bits mixed: the default hash of a long (high half XOR low half)
-/// maps (day, account) pairs onto a few thousand values, and lookups then walk long chains.
-/// </summary>
-internal sealed class MixedKeys : IEqualityComparer<long>
-{
-    public static readonly MixedKeys Instance = new();
-
-    public bool Equals(long x, long y) => x == y;
-
-    public int GetHashCode(long obj) => (int)(((ulong)obj * 0x9E3779B97F4A7C15UL) >> 32);
-}
-
 /// <summary>One worker's sums over the chunks it parsed; merged into an <see cref="Metrics.OrderLedger"/> at the end.</summary>
 internal sealed class PartialLedger
 {
@@ -163,7 +150,6 @@ internal sealed class PartialLedger
 
     public int[] KeyFill { get; } = new int[256];
 
-    public bool HashedKeys;
 
     public void AddKey(ulong key)
     {
