@@ -102,6 +102,53 @@ public sealed class FastReaderTests
     }
 
     [Fact]
+    public void ReadLedger_OddExportRows_SameRowsRejectedAndTheSameSellers()
+    {
+        // A 抖店 export: ids behind a tab in quotes, unpaid by time or by status, refunds, paid kinds and
+        // forms, a nickname with a doubled quote and one with a comma, a rounded id, a buyer in 用户ID.
+        string[] lines =
+        [
+            "主订单编号,子订单编号,商品ID,商品数量,订单应付金额,支付完成时间,订单状态,售后状态,达人ID,达人昵称,流量类型,流量体裁,买家ID,用户ID",
+            "\"\t100\",\"\t101\",\"\t900\",1,10.00,2021-01-05 10:00:00,已完成,-,A1,\"品牌号\",自然流量,直播,B1,",
+            "\"\t100\",\"\t102\",\"\t901\",2,20.50,2021-01-05 10:00:00,已完成,退款成功,A1,别名,付费流量,直播,B1,",
+            "\"\t103\",\"\t103\",\"\t900\",1,5.00,,已关闭,-,A2,二号,自然流量,直播,B2,",
+            "\"\t104\",\"\t104\",\"\t900\",1,5.00,2021-01-06 09:00:00,已取消,-,A2,二号,自然流量,直播,B2,",
+            "\"\t105\",\"\t105\",\"\t900\",1,8.00,2021-01-06 09:00:00,已完成, 退款成功 ,A2,\"二\"\"号\",千川,短视频,,U7",
+            "\"\t106\",\"\t106\",\"\t900\",0,8.00,2021-01-07 09:00:00,已完成,-,A1,品牌号,自然流量,直播,B3,",
+            "\"\t107\",\"\t107\",\"\t900\",1,8.00,2021-01-07 09:00:00,已完成,-,A1,品牌号,热门流量,直播,B3,",
+            "\"\t108\",\"\t108\",\"\t900\",1,8.00,2021-01-07 09:00:00,已完成,-,A1,品牌号,自然流量,直播间,B3,",
+            "1.08E+18,1.08E+18,\"\t900\",1,8.00,2021-01-07 09:00:00,已完成,-,A1,品牌号,自然流量,直播,B3,",
+            "\"\t110\",\"\t110\",\"\t900\",1,9.99,2021-02-01 08:00:00,已完成,售后中,,,,商品卡,B3,",
+            "\"\t111\",\"\t111\",\"\t900\",1,9.99,2021-02-01 08:00:00,已完成,-,A3,\"三,号\",自然流量,视频,\"\tB4\",",
+            "\"\t112\",\"\t112\"",
+        ];
+        using var csv = TempCsv.Write("export.csv", lines);
+        var folder = Path.GetDirectoryName(csv.Path)!;
+        var plainRead = Tables.ReadLedger(csv.Path, engine: ReaderEngine.Plain);
+        var plain = Analyze(csv.Path, folder, "fact", plainRead);
+        foreach (var (workers, chunk) in new[] { (2, 64), (1, 1 << 20) })
+        {
+            var read = Tables.ReadLedger(csv.Path, ReadOptions.Lenient, null, null, ReaderEngine.Auto, workers, chunk);
+            Assert.Equal("fast", read.Engine);
+            Assert.Equal(plain, Analyze(csv.Path, folder, "fact", read));
+
+            // By hand: loaded 1, 2, 5, 10, 11; unpaid 3 (no payment time) and 4 (已取消); rejected 6 (quantity 0),
+            // 7 (热门流量), 8 (直播间), 9 (a rounded id), 12 (short), on lines 7, 8, 9, 10, 13.
+            Assert.Equal((12L, 5L, 2L, 5L), (read.Report.Rows, read.Report.Loaded, read.Report.Unpaid, read.Report.Rejected));
+            Assert.Equal([7L, 8L, 9L, 10L, 13L], read.Report.Rejections.Select(r => r.Line));
+
+            // Sellers by their first loaded row; A2's unpaid rows come before its first loaded one.
+            Assert.Equal(
+                [("A1", "品牌号"), ("A2", "二\"号"), ("A3", "三,号")],
+                read.ExportAccounts.Select(a => (a.AccountId, a.Nickname)).Order());
+
+            // Refunds by hand: 20.50 (退款成功) + 8.00 (退款成功 with spaces round it).
+            Assert.Equal(28.50m, read.Ledger.Total.Refund);
+            Assert.Equal(10.00m + 20.50m + 8.00m + 9.99m + 9.99m, read.Ledger.Total.Gmv);
+        }
+    }
+
+    [Fact]
     public void ReadLedger_Strict_FailsOnTheFirstBadRowAsThePlainReaderDoes()
     {
         string[] lines =

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using Playbook.Metrics;
 
@@ -13,8 +15,8 @@ internal sealed class ShardedBuyers(IReadOnlyList<BuyerBook> books) : IBuyerFigu
 }
 
 /// <summary>
-/// Every buyer of a big file in a few dozen bytes: the id once (UTF-8, in pages), and only what
-/// <see cref="BuyerFigures"/> needs. Purchases are fed in file order by one thread.
+/// Every buyer of a big file in 48 bytes: the id (packed inside when short and ASCII, else UTF-8
+/// in pages), and only what <see cref="BuyerFigures"/> needs. Purchases are fed in file order by one thread.
 /// </summary>
 /// <remarks>
 /// Per buyer it keeps the earliest parent order and its time, and the earliest time of any other
@@ -30,11 +32,19 @@ internal sealed class BuyerBook
     private const int PageSize = 1 << PageBits;
     private const int ArenaPageBytes = 1 << 20;
     private const int NoTime = int.MaxValue;
+    private const ulong TagMask = 0xFFFF_FFFF_0000_0000UL;
+
+    /// <summary>Marks an id kept in the arena: a packed id's high part is below 2^28.</summary>
+    private const uint Stored = uint.MaxValue;
+
+    /// <summary>The longest ASCII id packed into a buyer (9 × 7 bits in 64, 4 × 7 in 32).</summary>
+    private const int MaxInline = 13;
 
     private readonly List<Buyer[]> pages = [];
     private readonly List<byte[]> arena = [];
     private readonly Dictionary<int, (long Buyers, long Repeat)> months = [];
     private ulong[] slots = new ulong[1 << 16];
+    private byte[] scratch = new byte[256];
     private int arenaUsed = ArenaPageBytes;
     private long fanNetCents;
 
@@ -43,10 +53,14 @@ internal sealed class BuyerBook
     /// <summary>A buyer's months went back and forth; the figures would be wrong, so the fast read stops.</summary>
     public bool MonthsOutOfOrder { get; private set; }
 
-    /// <summary>Adds one sub-order of a buyer. Returns the buyer's number, for session buyer counts.</summary>
-    public int Add(ReadOnlySpan<char> buyerId, ulong parent, int second, short month, long netCents, bool fan)
+    /// <summary>
+    /// Adds one sub-order of a buyer; <paramref name="hash"/> is <see cref="IdKeys.Hash(ReadOnlySpan{char})"/>
+    /// of the id, worked out by the parsing worker. Returns the buyer's number, for session buyer counts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Add(ReadOnlySpan<char> buyerId, ulong hash, ulong parent, int second, short month, long netCents, bool fan)
     {
-        var index = FindOrAdd(buyerId, out var added);
+        var index = FindOrAdd(buyerId, hash, out var added);
         ref var b = ref pages[index >> PageBits][index & (PageSize - 1)];
         if (fan)
         {
@@ -161,22 +175,52 @@ internal sealed class BuyerBook
         return (repeat, cohort, returned, repeatNonFan);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountMonth(short month, bool newBuyer)
     {
         ref var m = ref CollectionsMarshal.GetValueRefOrAddDefault(months, month, out _);
         m = newBuyer ? (m.Buyers + 1, m.Repeat) : (m.Buyers, m.Repeat + 1);
     }
 
-    private int FindOrAdd(ReadOnlySpan<char> id, out bool added)
+    /// <summary>
+    /// Asks the processor to fetch the slot a buyer's hash lands on, a few buyers before it is
+    /// looked up: the slots and buyers are far bigger than the cache, and each lookup would
+    /// otherwise wait for memory twice.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void PrefetchSlot(ulong hash)
     {
-        Span<byte> utf8 = id.Length <= 256 ? stackalloc byte[id.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(id.Length)];
-        var length = Encoding.UTF8.GetBytes(id, utf8);
-        var bytes = utf8[..length];
-        var hash = IdKeys.Hash(bytes);
+        if (Sse.IsSupported)
+        {
+            // A prefetch never faults, so an address the garbage collector has since moved is harmless.
+            Sse.Prefetch0(Unsafe.AsPointer(ref slots[(int)(hash >> 32) & (slots.Length - 1)]));
+        }
+    }
+
+    /// <summary>The second step of <see cref="PrefetchSlot"/>: fetch the buyer the (by now cached) slot points at.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void PrefetchBuyer(ulong hash)
+    {
+        if (Sse.IsSupported)
+        {
+            var slot = slots[(int)(hash >> 32) & (slots.Length - 1)];
+            if (slot != 0 && (slot & TagMask) == (hash & TagMask))
+            {
+                var index = (int)(uint)slot - 1;
+                Sse.Prefetch0(Unsafe.AsPointer(ref pages[index >> PageBits][index & (PageSize - 1)]));
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FindOrAdd(ReadOnlySpan<char> id, ulong hash, out bool added)
+    {
+        var inline = Inline(id, out var low, out var high);
+        var utf8 = inline ? default : Utf8(id);
         // The slot keeps the hash's high half, which also places it, so growing never rehashes an id.
-        var tag = hash & 0xFFFF_FFFF_0000_0000UL;
+        var tag = hash & TagMask;
         var mask = slots.Length - 1;
-        for (var s = (int)((hash >> 32) & (uint)mask); ; s = (s + 1) & mask)
+        for (var s = (int)(hash >> 32) & mask; ; s = (s + 1) & mask)
         {
             var slot = slots[s];
             if (slot == 0)
@@ -184,10 +228,11 @@ internal sealed class BuyerBook
                 break;
             }
 
-            if ((slot & 0xFFFF_FFFF_0000_0000UL) == tag)
+            if ((slot & TagMask) == tag)
             {
                 var index = (int)(uint)slot - 1;
-                if (Text(index).SequenceEqual(bytes))
+                ref var b = ref pages[index >> PageBits][index & (PageSize - 1)];
+                if (inline ? b.IdLow == low && b.IdHigh == high : b.IdHigh == Stored && Text((int)b.IdLow).SequenceEqual(utf8))
                 {
                     added = false;
                     return index;
@@ -201,7 +246,8 @@ internal sealed class BuyerBook
             pages.Add(new Buyer[PageSize]);
         }
 
-        pages[number >> PageBits][number & (PageSize - 1)].Text = Store(bytes);
+        ref var buyer = ref pages[number >> PageBits][number & (PageSize - 1)];
+        (buyer.IdLow, buyer.IdHigh) = inline ? (low, high) : ((ulong)Store(utf8), Stored);
         Count++;
         Insert(slots, tag | (uint)(number + 1));
         if (Count * 4 > slots.Length * 3L)
@@ -222,6 +268,53 @@ internal sealed class BuyerBook
         return number;
     }
 
+    private ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> id)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(id.Length);
+        if (scratch.Length < most)
+        {
+            scratch = new byte[most];
+        }
+
+        return scratch.AsSpan(0, Encoding.UTF8.GetBytes(id, scratch));
+    }
+
+    /// <summary>
+    /// An ASCII id of at most 13 characters without NUL (most buyer ids) packed seven bits a
+    /// character: the first nine into <paramref name="low"/>, the rest into <paramref name="high"/>.
+    /// Packing is one-to-one, as no character is zero: the highest set bit tells the length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Inline(ReadOnlySpan<char> id, out ulong low, out uint high)
+    {
+        (low, high) = (0, 0);
+        if (id.Length > MaxInline)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (c is '\0' or > (char)127)
+            {
+                return false;
+            }
+
+            if (i < 9)
+            {
+                low = (low << 7) | c;
+            }
+            else
+            {
+                high = (high << 7) | c;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Insert(ulong[] table, ulong slot)
     {
         var mask = table.Length - 1;
@@ -234,6 +327,7 @@ internal sealed class BuyerBook
         table[s] = slot;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Store(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > ushort.MaxValue)
@@ -256,9 +350,9 @@ internal sealed class BuyerBook
         return at;
     }
 
-    private ReadOnlySpan<byte> Text(int index)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ReadOnlySpan<byte> Text(int at)
     {
-        var at = pages[index >> PageBits][index & (PageSize - 1)].Text;
         var page = arena[at >> 20];
         var offset = at & (ArenaPageBytes - 1);
         var length = page[offset] | (page[offset + 1] << 8);
@@ -271,7 +365,12 @@ internal sealed class BuyerBook
         public long NonFanNetCents;
         public ulong FirstParent;
         public ulong MonthParent;
-        public int Text;
+
+        /// <summary>The packed id's low 64 bits (see Inline), or where the UTF-8 id is kept when <see cref="IdHigh"/> is <see cref="Stored"/>.</summary>
+        public ulong IdLow;
+
+        /// <summary>The packed id's characters after the ninth (28 bits at most), or <see cref="Stored"/>.</summary>
+        public uint IdHigh;
         public int FirstSecond;
         public int OtherSecond;
         public short Month;

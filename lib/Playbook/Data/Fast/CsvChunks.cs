@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Playbook.Data.Fast;
 
@@ -52,6 +53,7 @@ internal sealed class CsvChunks(TextReader reader, int chunkChars)
     }
 
     /// <summary>The next chunk, or null at the end. Throws <see cref="FastReadAbandoned"/> when a quote is left open at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvChunk? Next(bool single = false)
     {
         buffer ??= Pool.Rent(chunkChars);
@@ -120,6 +122,7 @@ internal sealed class CsvChunks(TextReader reader, int chunkChars)
     }
 
     /// <summary>One past the last newline outside quotes, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int LastRecordEnd(ReadOnlySpan<char> text, bool hasQuotes)
     {
         if (!hasQuotes)
@@ -153,6 +156,7 @@ internal sealed class CsvChunks(TextReader reader, int chunkChars)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FirstRecordEnd(ReadOnlySpan<char> text)
     {
         var quoted = false;

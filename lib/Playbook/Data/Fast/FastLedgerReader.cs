@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Playbook.Metrics;
 
@@ -10,6 +11,9 @@ internal struct BuyerEvent
     public int Start;
     public int Length;
     public string? Text;
+
+    /// <summary><see cref="IdKeys.Hash(ReadOnlySpan{char})"/> of the buyer id: picks the shard and the book's slot.</summary>
+    public ulong Hash;
     public ulong Parent;
     public long NetCents;
     public int Second;
@@ -114,7 +118,7 @@ internal sealed class FastLedgerReader
         var stages = Enumerable.Range(0, shards).Select(i => new Stage(i)).ToArray();
         var stopped = false;
         Exception? failure = null;
-        var partials = Enumerable.Range(0, workerCount).Select(_ => new PartialLedger()).ToArray();
+        var partials = Enumerable.Range(0, workerCount).Select(_ => new PartialLedger(accounts, products, sessions)).ToArray();
         var sessionBuyers = new HashSet<long>[shards];
         for (var i = 0; i < shards; i++)
         {
@@ -299,12 +303,28 @@ internal sealed class FastLedgerReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ConsumeBuyers(List<BuyerEvent> events, char[] buffer, BuyerBook book, HashSet<long> sessionBuyers, int shard, int shards)
     {
-        foreach (ref var e in CollectionsMarshal.AsSpan(events))
+        // Two steps ahead of the lookups: fetch the slot eight events on, and the buyer it points
+        // at four events on, so that memory is read while earlier events are worked.
+        const int SlotAhead = 8, BuyerAhead = 4;
+        var all = CollectionsMarshal.AsSpan(events);
+        for (var i = 0; i < all.Length; i++)
         {
+            if (i + SlotAhead < all.Length)
+            {
+                book.PrefetchSlot(all[i + SlotAhead].Hash);
+            }
+
+            if (i + BuyerAhead < all.Length)
+            {
+                book.PrefetchBuyer(all[i + BuyerAhead].Hash);
+            }
+
+            ref var e = ref all[i];
             var id = e.Text is null ? buffer.AsSpan(e.Start, e.Length) : e.Text.AsSpan();
-            var buyer = book.Add(id, e.Parent, e.Second, e.Month, e.NetCents, e.Fan);
+            var buyer = book.Add(id, e.Hash, e.Parent, e.Second, e.Month, e.NetCents, e.Fan);
             if (e.Session >= 0)
             {
                 // Buyer numbers are per shard; number them apart across shards.
@@ -313,6 +333,7 @@ internal sealed class FastLedgerReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Parse(ChunkResult result, PartialLedger partial, RowFields row, int shards)
     {
         var chunk = result.Chunk;
@@ -338,12 +359,14 @@ internal sealed class FastLedgerReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IndexOrEnd(ReadOnlySpan<char> text, int at)
     {
         var i = text[at..].IndexOf('\n');
         return i < 0 ? text.Length : at + i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RecordEnd(ReadOnlySpan<char> text, int at)
     {
         var quoted = false;
@@ -370,6 +393,7 @@ internal sealed class FastLedgerReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseRecord(ReadOnlySpan<char> content, int offset, long line, ChunkResult result, PartialLedger partial, RowFields row, TableSchema<Order> rowSchema, Span<Range> ranges, List<string> fields, int shards)
     {
         if (content.Contains('\r'))
@@ -377,10 +401,18 @@ internal sealed class FastLedgerReader
             throw new FastReadAbandoned("a carriage return inside a record");
         }
 
+        // Fields as ranges of the text, quoted ones without their quotes; a quoted field with a
+        // doubled quote inside needs unescaping, so that record is split into strings instead.
         var quoted = content.Contains('"');
+        var spans = true;
         int count;
-        if (quoted)
+        if (quoted && SplitQuotedRanges(content, ranges) is var n and >= 0)
         {
+            count = n;
+        }
+        else if (quoted)
+        {
+            spans = false;
             count = SplitQuoted(content, fields);
         }
         else
@@ -398,7 +430,7 @@ internal sealed class FastLedgerReader
             return;
         }
 
-        if (!export && !quoted && TryFast(content, ranges, offset, result, partial, shards))
+        if (spans && (export ? TryFastExport(content, ranges, offset, result, partial, shards) : TryFast(content, ranges, offset, result, partial, shards)))
         {
             return;
         }
@@ -406,7 +438,7 @@ internal sealed class FastLedgerReader
         row.Line = line;
         for (var i = 0; i < positions.Length; i++)
         {
-            row.Set(i, positions[i] < 0 ? null : quoted ? fields[positions[i]] : content[ranges[positions[i]]].ToString());
+            row.Set(i, positions[i] < 0 ? null : spans ? content[ranges[positions[i]]].ToString() : fields[positions[i]]);
         }
 
         var rejection = TableReader.Convert(rowSchema, row, name, headers, positions, out var order, out var unpaid);
@@ -422,6 +454,74 @@ internal sealed class FastLedgerReader
         {
             result.Loaded++;
             AddPlainOrder(order!, result, partial, shards);
+        }
+    }
+
+    /// <summary>
+    /// A record with quotes split into ranges, a quoted field's range inside its quotes. -1 when a
+    /// field needs more than a range (a doubled quote, a quote inside an unquoted field, text after
+    /// a closing quote, a quote left open) or there are more fields than ranges: then
+    /// <see cref="SplitQuoted"/> takes the record.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int SplitQuotedRanges(ReadOnlySpan<char> content, Span<Range> ranges)
+    {
+        var n = 0;
+        var i = 0;
+        while (true)
+        {
+            if (n == ranges.Length)
+            {
+                return -1;
+            }
+
+            if (i < content.Length && content[i] == '"')
+            {
+                var close = content[(i + 1)..].IndexOf('"');
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                var end = i + 1 + close;
+                if (end + 1 < content.Length && content[end + 1] != ',')
+                {
+                    return -1;
+                }
+
+                ranges[n++] = new Range(i + 1, end);
+                i = end + 1;
+            }
+            else
+            {
+                var comma = content[i..].IndexOf(',');
+                var stop = comma < 0 ? content.Length : i + comma;
+                if (content[i..stop].Contains('"'))
+                {
+                    return -1;
+                }
+
+                ranges[n++] = new Range(i, stop);
+                i = stop;
+            }
+
+            if (i == content.Length)
+            {
+                return n;
+            }
+
+            // Past the comma; a comma at the very end leaves one empty field.
+            i++;
+            if (i == content.Length)
+            {
+                if (n == ranges.Length)
+                {
+                    return -1;
+                }
+
+                ranges[n++] = new Range(i, i);
+                return n;
+            }
         }
     }
 
@@ -490,10 +590,12 @@ internal sealed class FastLedgerReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> Field(ReadOnlySpan<char> content, Span<Range> ranges, int column) =>
         positions[column] < 0 ? default : content[ranges[positions[column]]];
 
     /// <summary>A canonical record in the clean spelling, straight to the sums; false sends it to the plain parsers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryFast(ReadOnlySpan<char> content, Span<Range> ranges, int offset, ChunkResult result, PartialLedger partial, int shards)
     {
         // Column order of CanonicalSchemas.Orders.
@@ -543,6 +645,74 @@ internal sealed class FastLedgerReader
         return true;
     }
 
+    /// <summary>
+    /// A 抖店 export record in the clean spelling, straight to the sums, as
+    /// <see cref="DouyinOrderExport"/> would read it; false sends it to the plain parsers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryFastExport(ReadOnlySpan<char> content, Span<Range> ranges, int offset, ChunkResult result, PartialLedger partial, int shards)
+    {
+        // Column order of DouyinOrderExport.Columns.
+        var paidAt = Field(content, ranges, 2);
+        var status = Field(content, ranges, 3);
+        if (status.Contains("关闭", StringComparison.Ordinal) || status.Contains("取消", StringComparison.Ordinal)
+            || status.Contains("待支付", StringComparison.Ordinal) || status.Contains("待付款", StringComparison.Ordinal))
+        {
+            result.Unpaid++;
+            return true;
+        }
+
+        if (paidAt.Length == 0)
+        {
+            result.Unpaid++;
+            return true;
+        }
+
+        var afterSale = Field(content, ranges, 4);
+        var trafficKind = Field(content, ranges, 7);
+        var trafficForm = Field(content, ranges, 8);
+        var buyerField = Field(content, ranges, 12);
+        if (!FastFields.TryExportId(Field(content, ranges, 0), out var parent) || parent.Length == 0
+            || !FastFields.TryExportId(exportHasSubOrderId ? Field(content, ranges, 1) : Field(content, ranges, 0), out var orderId) || orderId.Length == 0
+            || !FastFields.TryTime(paidAt, out var second, out var day, out var month)
+            || !FastFields.TryExportId(Field(content, ranges, 5), out var account)
+            || !FastFields.TryExportId(Field(content, ranges, 9), out var product) || product.Length == 0
+            || !FastFields.TryQuantity(Field(content, ranges, 10), out var quantity)
+            || !FastFields.TryCents(Field(content, ranges, 11), out var gmv)
+            || !(afterSale.Length == 0 || FastFields.IsUnchangedText(afterSale) || afterSale is "-" or "--")
+            || !FastFields.TryExportId(buyerField.Length > 0 ? buyerField : Field(content, ranges, 13), out var buyer)
+            || !(trafficForm is "" or "直播" or "短视频" or "视频" or "商品卡" or "搜索" or "商城" or "其他" or "其它"))
+        {
+            return false;
+        }
+
+        var trafficType = trafficKind switch
+        {
+            "" => -1,
+            "自然流量" => (int)TrafficType.Organic,
+            "付费流量" => (int)TrafficType.Paid,
+            _ => -2,
+        };
+        if (trafficType == -2)
+        {
+            return false;
+        }
+
+        // The export names its sellers: the first row of each in the file gives the nickname.
+        if (account.Length > 0 && !result.Accounts!.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(account))
+        {
+            var id = account.ToString();
+            var nickname = positions[6] < 0 ? null : FieldValues.Clean(Field(content, ranges, 6).ToString());
+            result.Accounts[id] = new Account { AccountId = id, Platform = Platform.Douyin, Nickname = nickname };
+        }
+
+        result.Loaded++;
+        var refund = afterSale is "退款成功" ? gmv : 0;
+        var buyerStart = buyer.Length == 0 ? 0 : offset + (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(content), ref MemoryMarshal.GetReference(buyer)) / sizeof(char));
+        Add(orderId, parent, (int)Platform.Douyin, second, day, month, account, trafficType, product, quantity, gmv, refund, buyer, buyerStart, null, -1, default, result, partial, shards);
+        return true;
+    }
+
     private void AddPlainOrder(Order order, ChunkResult result, PartialLedger partial, int shards)
     {
         if (!FastFields.TryTime(order.PaidAt, out var second, out var day, out var month))
@@ -556,6 +726,7 @@ internal sealed class FastLedgerReader
             order.BuyerId, 0, order.BuyerId, order.BuyerIsFan is { } f ? (sbyte)(f ? 1 : 0) : (sbyte)-1, order.SessionId, result, partial, shards);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(
         ReadOnlySpan<char> orderId, ReadOnlySpan<char> parent, int platform, int second, int day, short month, ReadOnlySpan<char> account,
         int trafficType, ReadOnlySpan<char> product, int quantity, long gmv, long refund,
@@ -563,7 +734,7 @@ internal sealed class FastLedgerReader
     {
         // Every loaded row's id counts for duplicates, in the period or not (as the plain reader checks them).
         var orderKey = IdKeys.Of(orderId);
-        partial.AddKey(orderKey);
+        partial.OrderKeys.Add(orderKey);
         if (day < fromDay || day > toDay)
         {
             partial.OutsidePeriod++;
@@ -571,9 +742,9 @@ internal sealed class FastLedgerReader
         }
 
         partial.ByPlatform[platform]++;
-        var accountCode = account.Length == 0 ? 0 : accounts.Of(account) + 1;
+        var accountCode = account.Length == 0 ? 0 : partial.Accounts.Of(account) + 1;
         partial.At(accountCode, day).Add(gmv, refund, quantity);
-        PartialLedger.At(partial.ByProduct, products.Of(product)).Add(gmv, refund, quantity);
+        PartialLedger.At(partial.ByProduct, partial.Products.Of(product)).Add(gmv, refund, quantity);
         if (trafficType == 1)
         {
             partial.Paid.Add(gmv, refund, quantity);
@@ -586,7 +757,7 @@ internal sealed class FastLedgerReader
         {
             partial.UnknownTraffic.Add(gmv, refund, quantity);
         }
-        var sessionCode = session.Length == 0 ? -1 : sessions.Of(session);
+        var sessionCode = session.Length == 0 ? -1 : partial.Sessions.Of(session);
         if (sessionCode >= 0)
         {
             PartialLedger.At(partial.BySession, sessionCode).Add(gmv, refund, quantity);
@@ -600,8 +771,10 @@ internal sealed class FastLedgerReader
             return;
         }
 
-        result.Events[(int)(IdKeys.Hash(buyer) % (uint)shards)].Add(new BuyerEvent
+        var hash = IdKeys.Hash(buyer);
+        result.Events[(int)(hash % (uint)shards)].Add(new BuyerEvent
         {
+            Hash = hash,
             Start = buyerStart,
             Length = buyer.Length,
             Text = buyerText,
@@ -617,39 +790,7 @@ internal sealed class FastLedgerReader
     /// <summary>Equal keys mean a duplicate id (or, for hashed ids, possibly one): the plain reader rejects the later rows by name.</summary>
     private static void CheckDuplicateKeys(PartialLedger[] partials)
     {
-        var duplicate = false;
-        Parallel.For(0, 256, new ParallelOptions { MaxDegreeOfParallelism = partials.Length }, (bucket, state) =>
-        {
-            var count = partials.Sum(p => p.KeyCount(bucket));
-            var keys = ArrayPool<ulong>.Shared.Rent(count);
-            var n = 0;
-            foreach (var partial in partials)
-            {
-                foreach (var key in partial.Keys(bucket))
-                {
-                    keys[n++] = key;
-                }
-
-                // Each bucket's blocks go as soon as they are copied, so the check needs no second copy of all keys.
-                partial.KeyBuckets[bucket].Clear();
-            }
-
-            var sorted = keys.AsSpan(0, n);
-            sorted.Sort();
-            for (var i = 1; i < sorted.Length; i++)
-            {
-                if (sorted[i] == sorted[i - 1])
-                {
-                    duplicate = true;
-                    state.Stop();
-                    break;
-                }
-            }
-
-            ArrayPool<ulong>.Shared.Return(keys);
-        });
-
-        if (duplicate)
+        if (OrderKeySet.AnyDuplicate([.. partials.Select(p => p.OrderKeys)], partials.Length))
         {
             throw new FastReadAbandoned("the file has duplicate order ids");
         }
@@ -682,12 +823,9 @@ internal sealed class FastLedgerReader
                         continue;
                     }
 
-                    for (var i = 0; i < series.Cells.Length; i++)
+                    foreach (var (day, cell) in series.Days())
                     {
-                        if (series.Cells[i].Orders > 0)
-                        {
-                            yield return (account - 1, series.First + i, series.Cells[i].Tally);
-                        }
+                        yield return (account - 1, day, cell.Tally);
                     }
                 }
             }

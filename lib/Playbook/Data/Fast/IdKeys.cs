@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Playbook.Data.Fast;
@@ -14,6 +15,7 @@ internal static class IdKeys
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
 
     /// <summary>The key of <paramref name="id"/>: the number itself, or a hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Of(ReadOnlySpan<char> id)
     {
         if (id.Length is > 0 and <= 19 && (id[0] != '0' || id.Length == 1))
@@ -43,9 +45,11 @@ internal static class IdKeys
     }
 
     /// <summary>A well-mixed 64-bit hash of the characters (not stable across versions; never stored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Hash(ReadOnlySpan<char> text) => Hash(MemoryMarshal.AsBytes(text));
 
     /// <summary>A well-mixed 64-bit hash of bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Hash(ReadOnlySpan<byte> bytes)
     {
         var h = Prime2 ^ ((ulong)bytes.Length * Prime1);
@@ -64,6 +68,14 @@ internal static class IdKeys
         return Mix(h ^ tail ^ Prime1);
     }
 
+    /// <summary>
+    /// Mixes the bits of a key one-to-one (each step, an odd multiply or an xor with a right shift,
+    /// can be undone), so distinct keys stay distinct and every bit depends on all of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Scramble(ulong key) => Mix(key);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Mix(ulong h)
     {
         h *= Prime1;

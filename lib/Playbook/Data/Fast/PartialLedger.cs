@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Playbook.Data.Fast;
@@ -12,6 +12,7 @@ internal struct CentTally
     public long Units;
     public long RefundedOrders;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long gmv, long refund, int quantity)
     {
         Gmv += gmv;
@@ -21,6 +22,7 @@ internal struct CentTally
         RefundedOrders += refund > 0 ? 1 : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in CentTally other)
     {
         Gmv += other.Gmv;
@@ -33,19 +35,57 @@ internal struct CentTally
 
 /// <summary>
 /// Ids of a small set (accounts, products, sessions) numbered in the order workers first meet them,
-/// shared by all workers; looked up from the text without making a string.
+/// shared by all workers. Workers ask through their own <see cref="LocalIdCodes"/>, so this is
+/// reached (under a lock) once per worker and id.
 /// </summary>
 internal sealed class IdCodes
 {
-    private readonly ConcurrentDictionary<string, int> codes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Dictionary<string, int> codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly List<string> names = [];
     private readonly Lock gate = new();
 
     public IdCodes() => lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The ids by code; read once the workers are done.</summary>
     public IReadOnlyList<string> Names => names;
 
+    public int Of(ReadOnlySpan<char> id, out string name)
+    {
+        lock (gate)
+        {
+            if (lookup.TryGetValue(id, out var known, out var code))
+            {
+                name = known;
+                return code;
+            }
+
+            name = id.ToString();
+            code = names.Count;
+            names.Add(name);
+            codes.Add(name, code);
+            return code;
+        }
+    }
+}
+
+/// <summary>
+/// One worker's own view of an <see cref="IdCodes"/>: codes it has met are looked up without a
+/// lock or a shared map (a concurrent dictionary took a tenth of the parse time).
+/// </summary>
+internal sealed class LocalIdCodes
+{
+    private readonly IdCodes shared;
+    private readonly Dictionary<string, int> codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+    public LocalIdCodes(IdCodes shared)
+    {
+        this.shared = shared;
+        lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Of(ReadOnlySpan<char> id)
     {
         if (lookup.TryGetValue(id, out var code))
@@ -53,19 +93,9 @@ internal sealed class IdCodes
             return code;
         }
 
-        lock (gate)
-        {
-            if (lookup.TryGetValue(id, out code))
-            {
-                return code;
-            }
-
-            var name = id.ToString();
-            code = names.Count;
-            names.Add(name);
-            codes[name] = code;
-            return code;
-        }
+        code = shared.Of(id, out var name);
+        codes.Add(name, code);
+        return code;
     }
 }
 
@@ -79,6 +109,7 @@ internal struct DayCell
     public int Units;
     public int RefundedOrders;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long gmv, long refund, int quantity)
     {
         Gmv += gmv;
@@ -91,37 +122,78 @@ internal struct DayCell
     public readonly CentTally Tally => new() { Gmv = Gmv, Refund = Refund, Orders = Orders, Units = Units, RefundedOrders = RefundedOrders };
 }
 
-/// <summary>One seller's days from <see cref="First"/> on, grown either way as days come.</summary>
+/// <summary>
+/// One seller's days in blocks of 64, so a series never copies its cells as days come (in any
+/// order); only the small array of blocks grows.
+/// </summary>
 internal sealed class DaySeries(int first)
 {
-    public int First { get; private set; } = first;
+    private const int BlockBits = 6;
+    private const int BlockDays = 1 << BlockBits;
 
-    public DayCell[] Cells { get; private set; } = new DayCell[32];
+    private int firstBlock = first >> BlockBits;
 
+    private DayCell[]?[] blocks = new DayCell[]?[8];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ref DayCell At(int day)
     {
-        if (day < First || day >= First + Cells.Length)
+        var block = (day >> BlockBits) - firstBlock;
+        if ((uint)block >= (uint)blocks.Length)
         {
-            var from = Math.Min(First, day);
-            var to = Math.Max(First + Cells.Length, day + 1);
-            // Doubling, but not far past what is needed: a year of 2,000 sellers is most of the memory here.
-            var grown = new DayCell[Math.Max(to - from, Math.Min(Cells.Length * 2, to - from + 64))];
-            Cells.CopyTo(grown, First - from);
-            (First, Cells) = (from, grown);
+            block = Grow(day >> BlockBits);
         }
 
-        return ref Cells[day - First];
+        var cells = blocks[block] ??= new DayCell[BlockDays];
+        return ref cells[day & (BlockDays - 1)];
+    }
+
+    /// <summary>Every day with an order, in day order.</summary>
+    public IEnumerable<(int Day, DayCell Cell)> Days()
+    {
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            if (blocks[b] is not { } cells)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (cells[i].Orders > 0)
+                {
+                    yield return (((firstBlock + b) << BlockBits) + i, cells[i]);
+                }
+            }
+        }
+    }
+
+    private int Grow(int wanted)
+    {
+        var from = Math.Min(firstBlock, wanted);
+        var to = Math.Max(firstBlock + blocks.Length, wanted + 1);
+        var grown = new DayCell[]?[Math.Max(to - from, blocks.Length * 2)];
+        // Room on the side the day came from: rows sorted newest first grow to the left.
+        var shift = wanted < firstBlock ? grown.Length - (to - from) : 0;
+        blocks.CopyTo(grown, firstBlock - from + shift);
+        (firstBlock, blocks) = (from - shift, grown);
+        return wanted - firstBlock;
     }
 }
 
 /// <summary>One worker's sums over the chunks it parsed; merged into an <see cref="Metrics.OrderLedger"/> at the end.</summary>
-internal sealed class PartialLedger
+internal sealed class PartialLedger(IdCodes accounts, IdCodes products, IdCodes sessions)
 {
-    private const int KeyBlock = 4096;
+    public LocalIdCodes Accounts { get; } = new(accounts);
+
+    public LocalIdCodes Products { get; } = new(products);
+
+    public LocalIdCodes Sessions { get; } = new(sessions);
 
     /// <summary>By account code + 1 (0 = the shelf), then by day: dense, since most sellers sell most days.</summary>
     public List<DaySeries?> ByAccountAndDay { get; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ref DayCell At(int accountCode, int day)
     {
         while (ByAccountAndDay.Count <= accountCode)
@@ -145,45 +217,10 @@ internal sealed class PartialLedger
     public long OutsidePeriod;
     public long[] ByPlatform { get; } = new long[Vocabulary.All<Platform>().Count];
 
-    /// <summary>Order id keys, spread over 256 buckets by a hash so each bucket can be sorted on its own.</summary>
-    public List<ulong[]>[] KeyBuckets { get; } = [.. Enumerable.Range(0, 256).Select(_ => new List<ulong[]>())];
+    /// <summary>The order id key of every loaded row, for the duplicate check.</summary>
+    public OrderKeySet OrderKeys { get; } = new();
 
-    public int[] KeyFill { get; } = new int[256];
-
-
-    public void AddKey(ulong key)
-    {
-        var bucket = (int)(IdKeys.Hash(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in key))) >> 56);
-        var blocks = KeyBuckets[bucket];
-        if (KeyFill[bucket] == 0)
-        {
-            blocks.Add(new ulong[KeyBlock]);
-        }
-
-        blocks[^1][KeyFill[bucket]] = key;
-        KeyFill[bucket] = (KeyFill[bucket] + 1) % KeyBlock;
-    }
-
-    /// <summary>The keys of one bucket.</summary>
-    public IEnumerable<ulong> Keys(int bucket)
-    {
-        var blocks = KeyBuckets[bucket];
-        for (var b = 0; b < blocks.Count; b++)
-        {
-            var used = b == blocks.Count - 1 && KeyFill[bucket] != 0 ? KeyFill[bucket] : KeyBlock;
-            for (var i = 0; i < used; i++)
-            {
-                yield return blocks[b][i];
-            }
-        }
-    }
-
-    public int KeyCount(int bucket)
-    {
-        var blocks = KeyBuckets[bucket].Count;
-        return blocks == 0 ? 0 : ((blocks - 1) * KeyBlock) + (KeyFill[bucket] == 0 ? KeyBlock : KeyFill[bucket]);
-    }
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ref CentTally At(List<CentTally> list, int index)
     {
         while (list.Count <= index)
