@@ -5,13 +5,16 @@ using DuckDB.NET.Data;
 using Playbook.Bench;
 
 // bench duckdb DIR         : the DuckDB query doing the analysis' work, printing its totals (run as its own process)
-// bench compare DIR CLI    : runs `playbook analyze` (plain path) and the DuckDB query as child processes,
-//                            printing wall time, peak memory and the ratios
+// bench compare DIR CLI [PANDAS_PY]
+//                          : runs the DuckDB query, `playbook analyze` and (when the system python3
+//                            has pandas) the pandas script as child processes, printing wall time,
+//                            peak memory and the ratios
 // bench micro [filters]    : BenchmarkDotNet micro-benchmarks of the readers
 return args switch
 {
     ["duckdb", var dir] => DuckDbQuery.Run(dir),
-    ["compare", var dir, var cli] => Compare.Run(dir, cli),
+    ["compare", var dir, var cli] => Compare.Run(dir, cli, null),
+    ["compare", var dir, var cli, var pandas] => Compare.Run(dir, cli, pandas),
     ["micro", .. var rest] => Micro(rest),
     _ => Usage(),
 };
@@ -38,9 +41,28 @@ namespace Playbook.Bench
             using var connection = new DuckDBConnection("Data Source=:memory:");
             connection.Open();
             string Q(string file) => Path.Combine(dir, file).Replace("'", "''", StringComparison.Ordinal);
+            var export = File.ReadLines(Path.Combine(dir, "orders.csv")).First().Contains("主订单编号", StringComparison.Ordinal);
+
+            // A 抖店 export is read as text and mapped as the importer does: ids without the tab
+            // before them, unpaid rows (no payment time, or closed / cancelled) left out, 退款成功 a full refund.
+            var orders = export
+                ? $$"""
+                    CREATE TABLE o AS SELECT
+                        trim("子订单编号", chr(9)) AS order_id, trim("主订单编号", chr(9)) AS parent_order_id,
+                        nullif(trim("达人ID", chr(9)), '') AS account_id, trim("商品ID", chr(9)) AS product_id,
+                        CAST("商品数量" AS INTEGER) AS quantity, CAST("订单应付金额" AS DECIMAL(18,2)) AS gmv,
+                        CASE WHEN "售后状态" = '退款成功' THEN CAST("订单应付金额" AS DECIMAL(18,2)) ELSE 0 END AS refund,
+                        CAST("支付完成时间" AS TIMESTAMP) AS paid_at, nullif("买家ID", '') AS buyer_id,
+                        CASE WHEN "流量类型" LIKE '%自然%' THEN 'organic' WHEN "流量类型" IS NULL THEN NULL ELSE 'paid' END AS traffic_type
+                    FROM read_csv('{{Q("orders.csv")}}', header = true, all_varchar = true)
+                    WHERE coalesce("支付完成时间", '') <> '' AND NOT regexp_matches(coalesce("订单状态", ''), '关闭|取消|待支付|待付款');
+                    """
+                : $$"""
+                    CREATE TABLE o AS SELECT * FROM read_csv('{{Q("orders.csv")}}', header = true, types = {'order_id': 'VARCHAR', 'parent_order_id': 'VARCHAR', 'account_id': 'VARCHAR', 'product_id': 'VARCHAR', 'buyer_id': 'VARCHAR', 'session_id': 'VARCHAR', 'gmv': 'DECIMAL(18,2)', 'refund': 'DECIMAL(18,2)', 'paid_at': 'TIMESTAMP'});
+                    """;
             var sql = $$"""
                 SET threads TO 2;
-                CREATE TABLE o AS SELECT * FROM read_csv('{{Q("orders.csv")}}', header = true, types = {'order_id': 'VARCHAR', 'parent_order_id': 'VARCHAR', 'account_id': 'VARCHAR', 'product_id': 'VARCHAR', 'buyer_id': 'VARCHAR', 'session_id': 'VARCHAR', 'gmv': 'DECIMAL(18,2)', 'refund': 'DECIMAL(18,2)', 'paid_at': 'TIMESTAMP'});
+                {{orders}}
                 CREATE TABLE a AS SELECT *, CASE WHEN role IS NOT NULL THEN role WHEN brand_owned THEN 'self' WHEN followers >= 5000000 THEN 'top_kol' ELSE 'matrix' END AS r FROM read_csv('{{Q("accounts.csv")}}', header = true, types = {'account_id': 'VARCHAR'});
                 CREATE TABLE c AS SELECT * FROM read_csv('{{Q("campaigns.csv")}}', header = true);
                 """;
@@ -75,24 +97,27 @@ namespace Playbook.Bench
     /// <summary>Runs each engine as a child process and reports its wall time and peak resident memory.</summary>
     internal static class Compare
     {
-        public static int Run(string dir, string cli)
+        public static int Run(string dir, string cli, string? pandasScript)
         {
             var selfDll = typeof(Compare).Assembly.Location;
             var analyze = $"{cli} analyze --orders {dir}/orders.csv --accounts {dir}/accounts.csv --campaigns {dir}/campaigns.csv --framework fact --format json";
-            var export = File.ReadLines(Path.Combine(dir, "orders.csv")).First().Contains("主订单编号", StringComparison.Ordinal);
             var runs = new List<(string Engine, double Seconds, double PeakMiB)>
             {
-                // DuckDB's query reads the canonical columns; for a 抖店 export the plain path is the yardstick.
-                export ? Measure("playbook analyze --engine plain", "dotnet", analyze + " --engine plain") : Measure("DuckDB.NET 1.5.6 (2 threads)", "dotnet", $"{selfDll} duckdb {dir}"),
+                Measure("DuckDB.NET 1.5.6 (2 threads)", "dotnet", $"{selfDll} duckdb {dir}"),
                 Measure("playbook analyze (fast reader)", "dotnet", analyze),
             };
-            if (!export && Environment.GetEnvironmentVariable("BENCH_PLAIN") == "1")
+            if (Environment.GetEnvironmentVariable("BENCH_PLAIN") == "1")
             {
                 runs.Add(Measure("playbook analyze --engine plain", "dotnet", analyze + " --engine plain"));
             }
 
+            if (pandasScript is not null && HasPandas(out var version))
+            {
+                runs.Add(Measure($"pandas {version} (python3, 1 thread)", "/usr/bin/python3", $"{pandasScript} {dir}"));
+            }
+
             var baseline = runs[0];
-            Console.WriteLine($"{"engine",-34} {"seconds",8} {"peak MiB",9} {"time × first",14}");
+            Console.WriteLine($"{"engine (median of runs)",-34} {"seconds",8} {"peak MiB",9} {"time × first",14}");
             foreach (var (engine, seconds, peak) in runs)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine,-34} {seconds,8:0.00} {peak,9:0} {seconds / baseline.Seconds,14:0.00}"));
@@ -101,16 +126,31 @@ namespace Playbook.Bench
             return 0;
         }
 
+        /// <summary>Runs an engine BENCH_RUNS times (default 3): the median wall time and the highest peak.</summary>
         private static (string, double, double) Measure(string engine, string file, string arguments)
         {
+            var runs = int.TryParse(Environment.GetEnvironmentVariable("BENCH_RUNS"), out var r) && r > 0 ? r : 3;
+            var results = Enumerable.Range(0, runs).Select(_ => MeasureOnce(engine, file, arguments)).ToList();
+            var seconds = results.Select(x => x.Seconds).Order().ToList();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {string.Join(" ", results.Select(x => $"{x.Seconds:0.00}s/{x.PeakMiB:0}MiB"))}"));
+            return (engine, seconds[seconds.Count / 2], results.Max(x => x.PeakMiB));
+        }
+
+        private static (double Seconds, double PeakMiB) MeasureOnce(string engine, string file, string arguments)
+        {
+            // GNU time reports the child's peak resident set (wait4's ru_maxrss) exactly; without
+            // it, VmHWM is sampled from /proc every 50 ms.
+            var gnuTime = File.Exists("/usr/bin/time");
+            var start = gnuTime ? new ProcessStartInfo("/usr/bin/time", $"-f \"peak-kb %M\" {file} {arguments}") : new ProcessStartInfo(file, arguments);
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
             var clock = Stopwatch.StartNew();
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             long peak = 0;
             while (!process.WaitForExit(50))
             {
-                // VmHWM, the high-water mark of resident memory, from /proc (Linux).
                 peak = Math.Max(peak, HighWaterMark(process.Id));
             }
 
@@ -121,7 +161,29 @@ namespace Playbook.Bench
             }
 
             _ = output.Result;
-            return (engine, clock.Elapsed.TotalSeconds, peak / 1024.0);
+            var reported = error.Result.Split('\n').LastOrDefault(l => l.StartsWith("peak-kb ", StringComparison.Ordinal));
+            if (reported is not null)
+            {
+                peak = long.Parse(reported["peak-kb ".Length..], CultureInfo.InvariantCulture);
+            }
+
+            return (clock.Elapsed.TotalSeconds, peak / 1024.0);
+        }
+
+        private static bool HasPandas(out string version)
+        {
+            version = "";
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", "-c \"import pandas; print(pandas.__version__)\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+                version = process.StandardOutput.ReadToEnd().Trim();
+                process.WaitForExit();
+                return process.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;
+            }
         }
 
         private static long HighWaterMark(int pid)
