@@ -59,8 +59,6 @@ public static class TextEncodings
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        // Every UTF-8 byte decodes to at most one UTF-16 char, so this never runs out of room.
-        var chars = ArrayPool<char>.Shared.Rent(buffer.Length);
         try
         {
             var filled = ReadAtLeast(stream, buffer, 0, 3);
@@ -74,15 +72,16 @@ public static class TextEncodings
                 return new TextEncoding("utf-16", buffer[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode);
             }
 
-            // Decode chunk by chunk; an incomplete sequence at a chunk's end is carried into the next.
+            // Validate chunk by chunk (without decoding: a whole big file is read here); a sequence
+            // that may be cut at a chunk's end is carried into the next.
             var carried = filled;
             while (true)
             {
                 var read = ReadAtLeast(stream, buffer, carried, buffer.Length - carried);
                 var length = carried + read;
                 var final = read == 0;
-                var status = Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
-                if (status == OperationStatus.InvalidData)
+                var whole = final ? length : WholeSequencesEnd(buffer.AsSpan(0, length));
+                if (!Utf8.IsValid(buffer.AsSpan(0, whole)))
                 {
                     return new TextEncoding("gb18030", Gb18030);
                 }
@@ -92,15 +91,29 @@ public static class TextEncodings
                     return new TextEncoding("utf-8", null);
                 }
 
-                carried = length - consumed;
-                Buffer.BlockCopy(buffer, consumed, buffer, 0, carried);
+                carried = length - whole;
+                Buffer.BlockCopy(buffer, whole, buffer, 0, carried);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>
+    /// Where the last UTF-8 sequence that may be incomplete starts: back over up to three
+    /// continuation bytes (10xxxxxx) and the lead byte before them.
+    /// </summary>
+    private static int WholeSequencesEnd(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.Length;
+        for (var back = 0; back < 3 && end > 0 && (bytes[end - 1] & 0xC0) == 0x80; back++)
+        {
+            end--;
+        }
+
+        return end > 0 && bytes[end - 1] >= 0xC0 ? end - 1 : end;
     }
 
     private static int ReadAtLeast(Stream stream, byte[] buffer, int offset, int count)

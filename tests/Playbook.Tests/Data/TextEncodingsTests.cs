@@ -36,6 +36,20 @@ public class TextEncodingsTests
         Assert.Equal("gb18030", TextEncodings.Detect(new MemoryStream(bytes)).Name);
     }
 
+    [Theory]
+    [InlineData(-4)]
+    [InlineData(-3)]
+    [InlineData(-2)]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Detect_Gb18030CharacterAtTheEndOfAReadBuffer_IsGb18030(int fromBoundary)
+    {
+        // 三 is C8 FD in GB18030: a UTF-8 lead byte without its continuation, wherever the 1 MB read cuts it.
+        var bytes = TextEncodings.Gb18030.GetBytes(new string('a', (1 << 20) + fromBoundary) + "三");
+        Assert.Equal("gb18030", TextEncodings.Detect(new MemoryStream(bytes)).Name);
+    }
+
     [Fact]
     public void Detect_Utf8CharacterAcrossReadBuffers_IsUtf8()
     {
