@@ -97,6 +97,21 @@ public sealed class FastStructuresTests
         Assert.All(got, d => Assert.Equal(expected[d.Day], (d.Cell.Gmv, d.Cell.Orders)));
     }
 
+    [Fact]
+    public void SellerDays_FourWorkersAtOnce_SumsEqualASequentialCount()
+    {
+        // Sellers numbered past the first array's size, so it grows while others add.
+        var first = new DateOnly(2024, 1, 1).DayNumber;
+        var adds = Enumerable.Range(0, 200_000).Select(i => (Code: (i * 7919) % 500, Day: first + ((i * 31) % 366), Gmv: (long)(i % 1000))).ToArray();
+        var days = new SellerDays();
+        Parallel.ForEach(adds, new ParallelOptions { MaxDegreeOfParallelism = 4 }, a => days.Add(a.Code, a.Day, a.Gmv, 0, 1));
+
+        var expected = adds.GroupBy(a => (a.Code, a.Day)).ToDictionary(g => g.Key, g => (g.Sum(a => a.Gmv), g.Count()));
+        var got = days.All().SelectMany(s => s.Series.Days().Select(d => (Key: (s.Code, d.Day), Value: (d.Cell.Gmv, d.Cell.Orders)))).ToList();
+        Assert.Equal(expected.Count, got.Count);
+        Assert.All(got, g => Assert.Equal(expected[g.Key], g.Value));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -68,6 +68,7 @@ internal sealed class FastLedgerReader
     private readonly IdCodes accounts = new();
     private readonly IdCodes products = new();
     private readonly IdCodes sessions = new();
+    private readonly SellerDays sellerDays = new();
     private readonly string[] platforms = [.. Vocabulary.All<Platform>()];
     private readonly string[] channels = [.. Vocabulary.All<Channel>()];
     private readonly string[] trafficTypes = [.. Vocabulary.All<TrafficType>()];
@@ -743,7 +744,7 @@ internal sealed class FastLedgerReader
 
         partial.ByPlatform[platform]++;
         var accountCode = account.Length == 0 ? 0 : partial.Accounts.Of(account) + 1;
-        partial.At(accountCode, day).Add(gmv, refund, quantity);
+        sellerDays.Add(accountCode, day, gmv, refund, quantity);
         PartialLedger.At(partial.ByProduct, partial.Products.Of(product)).Add(gmv, refund, quantity);
         if (trafficType == 1)
         {
@@ -811,22 +812,14 @@ internal sealed class FastLedgerReader
             return tally;
         }
 
-        // Every (account, day) cell of every worker, without building a map of them all.
+        // Every (account, day) cell, without building a map of them all.
         IEnumerable<(int Account, int Day, CentTally Tally)> Cells()
         {
-            foreach (var p in partials)
+            foreach (var (code, series) in sellerDays.All())
             {
-                for (var account = 0; account < p.ByAccountAndDay.Count; account++)
+                foreach (var (day, cell) in series.Days())
                 {
-                    if (p.ByAccountAndDay[account] is not { } series)
-                    {
-                        continue;
-                    }
-
-                    foreach (var (day, cell) in series.Days())
-                    {
-                        yield return (account - 1, day, cell.Tally);
-                    }
+                    yield return (code - 1, day, cell.Tally);
                 }
             }
         }
