@@ -90,7 +90,7 @@ public static class DouyinOrderExport
             writer.Write(o.Gmv.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(o.PaidAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
-            writer.Write(o.Refund > 0 ? ",已完成,退款成功," : ",已完成,-,");
+            writer.Write(o.Refund > 0 ? $",已完成,{FullRefund}," : ",已完成,-,");
             writer.Write(o.AccountId ?? "");
             writer.Write(',');
             writer.Write(nickname);
@@ -127,13 +127,33 @@ public static class DouyinOrderExport
         Build = r => Build(r, hasSubOrderId, accounts),
     };
 
-    private static bool IsUnpaid(RowFields r)
+    /// <summary>售后状态 of a whole refund: the only after-sale state that refunds the amount.</summary>
+    internal const string FullRefund = "退款成功";
+
+    /// <summary>An 订单状态 that marks an order as never paid (closed, cancelled, awaiting payment).</summary>
+    internal static bool IsUnpaidStatus(ReadOnlySpan<char> status) =>
+        status.Contains("关闭", StringComparison.Ordinal) || status.Contains("取消", StringComparison.Ordinal)
+        || status.Contains("待支付", StringComparison.Ordinal) || status.Contains("待付款", StringComparison.Ordinal);
+
+    /// <summary>The channel a 流量体裁 names; an empty one is <see cref="Channel.Other"/>. False for a word it does not know.</summary>
+    internal static bool TryChannel(ReadOnlySpan<char> form, out Channel channel)
     {
-        var status = r.Text(Status);
-        return r.Text(PaidAt) is null
-            || (status is not null && (status.Contains("关闭", StringComparison.Ordinal) || status.Contains("取消", StringComparison.Ordinal)
-                || status.Contains("待支付", StringComparison.Ordinal) || status.Contains("待付款", StringComparison.Ordinal)));
+        Channel? known = form switch
+        {
+            "" => Channel.Other,
+            "直播" => Channel.Live,
+            "短视频" or "视频" => Channel.ShortVideo,
+            "商品卡" => Channel.ProductCard,
+            "搜索" => Channel.Search,
+            "商城" => Channel.Mall,
+            "其他" or "其它" => Channel.Other,
+            _ => null,
+        };
+        channel = known ?? Channel.Other;
+        return known is not null;
     }
+
+    private static bool IsUnpaid(RowFields r) => r.Text(PaidAt) is null || IsUnpaidStatus(r.Text(Status));
 
     private static Order Build(RowFields r, bool hasSubOrderId, Dictionary<string, Account> accounts)
     {
@@ -153,7 +173,7 @@ public static class DouyinOrderExport
             Gmv = gmv,
 
             // 退款成功 is a completed full refund; other after-sale states (售后中, 无售后) refund nothing yet.
-            Refund = r.Text(AfterSale) == "退款成功" ? gmv : 0m,
+            Refund = r.Text(AfterSale) == FullRefund ? gmv : 0m,
             BuyerId = r.Id(BuyerId) ?? r.Id(UserId),
         };
 
@@ -165,17 +185,8 @@ public static class DouyinOrderExport
         return order;
     }
 
-    private static Channel ChannelOf(string? form) => form switch
-    {
-        null => Channel.Other,
-        "直播" => Channel.Live,
-        "短视频" or "视频" => Channel.ShortVideo,
-        "商品卡" => Channel.ProductCard,
-        "搜索" => Channel.Search,
-        "商城" => Channel.Mall,
-        "其他" or "其它" => Channel.Other,
-        _ => throw new FieldException(TrafficForm, "expected 直播, 短视频, 商品卡, 搜索, 商城 or 其他"),
-    };
+    private static Channel ChannelOf(string? form) =>
+        TryChannel(form, out var channel) ? channel : throw new FieldException(TrafficForm, "expected 直播, 短视频, 商品卡, 搜索, 商城 or 其他");
 
     private static TrafficType? TrafficTypeOf(string? kind)
     {

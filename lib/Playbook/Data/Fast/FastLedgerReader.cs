@@ -656,14 +656,8 @@ internal sealed class FastLedgerReader
         // Column order of DouyinOrderExport.Columns.
         var paidAt = Field(content, ranges, 2);
         var status = Field(content, ranges, 3);
-        if (status.Contains("关闭", StringComparison.Ordinal) || status.Contains("取消", StringComparison.Ordinal)
-            || status.Contains("待支付", StringComparison.Ordinal) || status.Contains("待付款", StringComparison.Ordinal))
-        {
-            result.Unpaid++;
-            return true;
-        }
-
-        if (paidAt.Length == 0)
+        // The importer's test, on the text as it stands: cleaning only trims a field's ends.
+        if (paidAt.Length == 0 || DouyinOrderExport.IsUnpaidStatus(status))
         {
             result.Unpaid++;
             return true;
@@ -682,7 +676,7 @@ internal sealed class FastLedgerReader
             || !FastFields.TryCents(Field(content, ranges, 11), out var gmv)
             || !(afterSale.Length == 0 || FastFields.IsUnchangedText(afterSale) || afterSale is "-" or "--")
             || !FastFields.TryExportId(buyerField.Length > 0 ? buyerField : Field(content, ranges, 13), out var buyer)
-            || !(trafficForm is "" or "直播" or "短视频" or "视频" or "商品卡" or "搜索" or "商城" or "其他" or "其它"))
+            || !DouyinOrderExport.TryChannel(trafficForm, out _))
         {
             return false;
         }
@@ -708,7 +702,7 @@ internal sealed class FastLedgerReader
         }
 
         result.Loaded++;
-        var refund = afterSale is "退款成功" ? gmv : 0;
+        var refund = afterSale.SequenceEqual(DouyinOrderExport.FullRefund) ? gmv : 0;
         var buyerStart = buyer.Length == 0 ? 0 : offset + (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(content), ref MemoryMarshal.GetReference(buyer)) / sizeof(char));
         Add(orderId, parent, (int)Platform.Douyin, second, day, month, account, trafficType, product, quantity, gmv, refund, buyer, buyerStart, null, -1, default, result, partial, shards);
         return true;
