@@ -80,7 +80,7 @@ public sealed class FastStructuresTests
         var random = new Random(7);
         var first = new DateOnly(2024, 6, 1).DayNumber;
         var series = new DaySeries(first);
-        var expected = new Dictionary<int, (long Gmv, int Orders)>();
+        var expected = new Dictionary<int, (long Gmv, long Orders)>();
         // Forwards, backwards far past the first day, then scattered over five years.
         var days = Enumerable.Range(0, 400).Select(d => first + d)
             .Concat(Enumerable.Range(0, 400).Select(d => first - d))
@@ -106,7 +106,7 @@ public sealed class FastStructuresTests
         var days = new SellerDays();
         Parallel.ForEach(adds, new ParallelOptions { MaxDegreeOfParallelism = 4 }, a => days.Add(a.Code, a.Day, a.Gmv, 0, 1));
 
-        var expected = adds.GroupBy(a => (a.Code, a.Day)).ToDictionary(g => g.Key, g => (g.Sum(a => a.Gmv), g.Count()));
+        var expected = adds.GroupBy(a => (a.Code, a.Day)).ToDictionary(g => g.Key, g => (g.Sum(a => a.Gmv), g.LongCount()));
         var got = days.All().SelectMany(s => s.Series.Days().Select(d => (Key: (s.Code, d.Day), Value: (d.Cell.Gmv, d.Cell.Orders)))).ToList();
         Assert.Equal(expected.Count, got.Count);
         Assert.All(got, g => Assert.Equal(expected[g.Key], g.Value));

@@ -813,7 +813,7 @@ internal sealed class FastLedgerReader
             {
                 foreach (var (day, cell) in series.Days())
                 {
-                    yield return (code - 1, day, cell.Tally);
+                    yield return (code - 1, day, cell);
                 }
             }
         }
