@@ -39,7 +39,7 @@ public static class FieldValues
         while (true)
         {
             var before = span.Length;
-            span = span.Trim(" \t\u3000\u00A0\uFEFF\r\n");
+            span = span.Trim(Trimmed);
             if (span.Length >= 3 && span[0] == '=' && span[1] == '"' && span[^1] == '"')
             {
                 span = span[2..^1];
@@ -60,7 +60,7 @@ public static class FieldValues
             }
         }
 
-        if (span.Length == 0 || span is "-" or "--")
+        if (span.Length == 0 || IsNullMarker(span))
         {
             return null;
         }
@@ -68,7 +68,14 @@ public static class FieldValues
         return span.Length == raw.Length ? raw : span.ToString();
     }
 
-    private static bool IsQuote(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’';
+    /// <summary>The whitespace <see cref="Clean"/> trims from both ends.</summary>
+    internal const string Trimmed = " \t\u3000\u00A0\uFEFF\r\n";
+
+    /// <summary>A quote <see cref="Clean"/> takes off when one stands at each end.</summary>
+    internal static bool IsQuote(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’';
+
+    /// <summary>A spelling of "no value" besides the empty field.</summary>
+    internal static bool IsNullMarker(ReadOnlySpan<char> text) => text is "-" or "--";
 
     /// <summary>
     /// Parses an amount of CNY: plain decimals, optionally with a ¥ sign and thousands separators.

@@ -38,7 +38,7 @@ internal static class FastFields
     /// quotes, apostrophe, backtick or Excel <c>=</c>, and no null marker.
     /// </summary>
     public static bool IsUnchangedText(ReadOnlySpan<char> field) =>
-        field.Length > 0 && field is not "-" and not "--"
+        field.Length > 0 && !FieldValues.IsNullMarker(field)
         && !IsEdge(field[0]) && !IsEdge(field[^1]) && field[0] is not '`' and not '=';
 
     /// <summary>An id: empty is null; a plain value that no spreadsheet rounded (those have a '.').</summary>
@@ -196,7 +196,7 @@ internal static class FastFields
     /// <summary>The first moment of a month index, for its name.</summary>
     public static DateTime MonthStart(int index) => new(2000 + (index / 12), (index % 12) + 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
-    private static bool IsEdge(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\uFEFF' or '\r' or '\n' or '"' or '\'' or '“' or '”' or '‘' or '’';
+    private static bool IsEdge(char c) => FieldValues.Trimmed.Contains(c, StringComparison.Ordinal) || FieldValues.IsQuote(c);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Two(ReadOnlySpan<char> s, int at, out int value)

@@ -674,7 +674,7 @@ internal sealed class FastLedgerReader
             || !FastFields.TryExportId(Field(content, ranges, 9), out var product) || product.Length == 0
             || !FastFields.TryQuantity(Field(content, ranges, 10), out var quantity)
             || !FastFields.TryCents(Field(content, ranges, 11), out var gmv)
-            || !(afterSale.Length == 0 || FastFields.IsUnchangedText(afterSale) || afterSale is "-" or "--")
+            || !(afterSale.Length == 0 || FastFields.IsUnchangedText(afterSale) || FieldValues.IsNullMarker(afterSale))
             || !FastFields.TryExportId(buyerField.Length > 0 ? buyerField : Field(content, ranges, 13), out var buyer)
             || !DouyinOrderExport.TryChannel(trafficForm, out _))
         {
