@@ -1,7 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using Playbook.Data;
-using Playbook.Pillars;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Sources;
+using Playbook.Ledger;
+using Playbook.Ingest;
 using Playbook.Synthesis;
+using Playbook.Analysis;
+using Playbook.Workspace;
+using Playbook.Output;
 
 namespace Playbook.Bench;
 

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Playbook.Data;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Ingest;
+using Playbook.Output;
+using Playbook.Workspace;
 using Spectre.Console;
 
 namespace Playbook.Cli;
@@ -59,53 +63,29 @@ internal static class AnalyzeCommand
             };
             Check(options);
 
-            var loads = new List<LoadReport>();
-            List<T>? Table<T>(string? path, Func<string, ReadOptions, LoadResult<T>> reader)
-            {
-                if (path is null)
-                {
-                    return null;
-                }
-
-                var result = reader(path, read);
-                loads.Add(result.Report);
-                return [.. result.Rows];
-            }
-
             if ((parse.GetValue(orders) is null) == (parse.GetValue(sales) is null))
             {
                 throw new InputException("give either --orders or --sales (one of them)");
             }
 
-            var accountRows = Table(parse.GetValue(accounts), Tables.ReadAccounts) ?? [];
-            var input = new AnalysisInput
-            {
-                Framework = Frameworks.Get(parse.GetValue(framework)!),
-                Campaigns = Table(parse.GetValue(campaigns), Tables.ReadCampaigns),
-                Products = Table(parse.GetValue(products), Tables.ReadProducts),
-                Traffic = Table(parse.GetValue(traffic), Tables.ReadTraffic),
-                Sessions = Table(parse.GetValue(sessions), Tables.ReadSessions),
-            };
-
-            PillarReport report;
-            if (parse.GetValue(orders) is { } ordersPath)
-            {
-                var mode = parse.GetValue(engine) == "plain" ? ReaderEngine.Plain : ReaderEngine.Auto;
-                var ledger = Tables.ReadLedger(ordersPath, read, options.From, options.To, mode);
-                loads.Insert(0, ledger.Report);
-                if (ledger.PlainReason is not null)
+            // The same door as the notebooks, claims and checklists: same figures, warnings and accounts.
+            var data = BrandData.FromFiles(
+                new Dictionary<TableKind, string?>
                 {
-                    stderr.WriteLine($"playbook analyze: read {ordersPath} the plain way: {ledger.PlainReason}");
-                }
-
-                // Accounts the export names follow the accounts table, which wins for an id in both.
-                report = PillarAnalysis.Analyze(input with { Ledger = ledger.Ledger, Accounts = accountRows.Concat(ledger.ExportAccounts), Load = loads }, options);
-            }
-            else
+                    [TableKind.Orders] = parse.GetValue(orders),
+                    [TableKind.Sales] = parse.GetValue(sales),
+                    [TableKind.Accounts] = parse.GetValue(accounts),
+                    [TableKind.Campaigns] = parse.GetValue(campaigns),
+                    [TableKind.Products] = parse.GetValue(products),
+                    [TableKind.Traffic] = parse.GetValue(traffic),
+                    [TableKind.Sessions] = parse.GetValue(sessions),
+                },
+                read,
+                parse.GetValue(engine) == "plain" ? ReaderEngine.Plain : ReaderEngine.Auto);
+            var report = data.Analyze(Frameworks.Get(parse.GetValue(framework)!), options);
+            foreach (var note in data.Notes)
             {
-                using var salesRows = Tables.OpenSales(parse.GetValue(sales)!, read);
-                loads.Insert(0, salesRows.Report);
-                report = PillarAnalysis.Analyze(input with { Sales = salesRows, Accounts = accountRows, Load = loads }, options);
+                stderr.WriteLine($"playbook analyze: {note}");
             }
 
             if (parse.GetValue(format) == "json")

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Playbook.Cases;
-using Playbook.Checklists;
-using Playbook.Data;
+using Playbook.Files;
+using Playbook.Output;
+using Playbook.Workspace;
 using Spectre.Console;
 
 namespace Playbook.Cli;
@@ -29,7 +29,7 @@ internal static class ChecklistCommand
                 throw new InputException("give --case or --data, not both");
             }
 
-            var root = Workspace.DataRoot();
+            var root = WorkspaceFolders.DataRoot();
             var lists = ChecklistFiles.Load(Path.Combine(root, "checklists"));
             if (parse.GetValue(checklist) is { } only)
             {
@@ -45,7 +45,7 @@ internal static class ChecklistCommand
             }
 
             var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
-            var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new CaseData(directory), sheet);
+            var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new BrandData(directory), sheet);
             foreach (var warning in scorecard.Warnings)
             {
                 stderr.WriteLine($"playbook checklist: warning: {warning}");

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Playbook.Cases;
-using Playbook.Data;
+using Playbook.Files;
+using Playbook.Output;
+using Playbook.Workspace;
 using Spectre.Console;
 
 namespace Playbook.Cli;
@@ -47,7 +48,7 @@ internal static class ClaimsCommand
     /// <summary>The claims about <paramref name="caseName"/> (all when null), each against its case's data or <paramref name="folder"/>.</summary>
     internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder)
     {
-        var root = Workspace.DataRoot();
+        var root = WorkspaceFolders.DataRoot();
         var claims = ClaimRegistry.Load(Path.Combine(root, "claims"));
         if (caseName is not null)
         {
@@ -59,7 +60,7 @@ internal static class ClaimsCommand
         foreach (var group in claims.GroupBy(c => c.Case))
         {
             var dataFolder = folder ?? Path.Combine(root, group.Key);
-            results.AddRange(ClaimRegistry.Evaluate(group, new CaseData(dataFolder)));
+            results.AddRange(ClaimRegistry.Evaluate(group, new BrandData(dataFolder)));
         }
 
         return results;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Playbook.Data;
+using Playbook.Output;
 using Spectre.Console;
 
 namespace Playbook.Cli;

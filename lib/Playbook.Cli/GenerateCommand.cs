@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Playbook.Cases;
-using Playbook.Data;
+using Playbook.Files;
 using Playbook.Synthesis;
+using Playbook.Workspace;
 
 namespace Playbook.Cli;
 
@@ -39,7 +39,7 @@ internal static class GenerateCommand
             if (name is not null)
             {
                 var info = CaseCatalog.Get(name);
-                var directory = parse.GetValue(output) ?? Path.Combine(Workspace.DataRoot(), info.Id);
+                var directory = parse.GetValue(output) ?? Path.Combine(WorkspaceFolders.DataRoot(), info.Id);
                 var files = CaseBuilder.Build(info, directory, parse.GetValue(seed));
                 stdout.WriteLine($"{info.Id}: wrote {string.Join(", ", files)} to {directory}");
                 return PlaybookCommand.Success;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Playbook.Data;
+using Playbook.Files;
+using Playbook.Ingest;
 
 namespace Playbook.Cli;
 

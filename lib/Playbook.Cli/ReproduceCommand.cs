@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Playbook.Notebooks;
+using Playbook.Workspace;
 
 namespace Playbook.Cli;
 
@@ -13,7 +14,7 @@ internal static class ReproduceCommand
         var command = new Command("reproduce", "Run every notebook and check every claim on the bundled data, then write artifacts/report/index.html") { output, timeout };
         command.SetAction(async (parse, cancellation) =>
         {
-            var root = Workspace.Root();
+            var root = WorkspaceFolders.Root();
             var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"))
                 .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)

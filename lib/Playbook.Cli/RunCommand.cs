@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Playbook.Data;
+using Playbook.Files;
 using Playbook.Notebooks;
+using Playbook.Workspace;
 
 namespace Playbook.Cli;
 
@@ -20,7 +21,7 @@ internal static class RunCommand
             var options = new RunOptions
             {
                 Parameters = values,
-                OutputDirectory = parse.GetValue(output) ?? Path.Combine(Workspace.Root(), "artifacts", "notebooks"),
+                OutputDirectory = parse.GetValue(output) ?? Path.Combine(WorkspaceFolders.Root(), "artifacts", "notebooks"),
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Progress = new Progress(stderr),
             };

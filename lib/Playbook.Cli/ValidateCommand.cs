@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Ingest;
+using Playbook.Output;
 using Spectre.Console;
 
 namespace Playbook.Cli;
@@ -79,7 +82,7 @@ internal static class ValidateCommand
             summary.AddColumns("kind", "source", "encoding", "rows", "loaded", "unpaid", "rejected");
             summary.AddRow(
                 Vocabulary.KindName(report.Kind),
-                Vocabulary.SourceName(report.Source),
+                report.Source,
                 report.Encoding,
                 Count(report.Rows),
                 Count(report.Loaded),

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
-using Playbook.Charts;
+using Playbook.Output;
 using Plotly.NET;
 
 namespace Playbook.Notebooks;

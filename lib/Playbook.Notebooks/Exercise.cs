@@ -1,8 +1,7 @@
 using System.Globalization;
-using Playbook.Cases;
-using Playbook.Checklists;
-using Playbook.Data;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Ingest;
+using Playbook.Workspace;
 
 namespace Playbook.Notebooks;
 
@@ -16,7 +15,7 @@ public static class Exercise
 
     private static readonly Dictionary<string, Numeric> Numbers = new(StringComparer.Ordinal)
     {
-        ["00-dora-orders"] = new(() => Tables.Validate(Path.Combine(Workspace.DataRoot(), "dora-doshang", "orders.csv")).Loaded, 0, "count the order rows: Tables.ReadOrders(…).Rows.Count, or read the data card"),
+        ["00-dora-orders"] = new(() => Tables.Validate(Path.Combine(WorkspaceFolders.DataRoot(), "dora-doshang", "orders.csv")).Loaded, 0, "count the order rows: Tables.ReadOrders(…).Rows.Count, or read the data card"),
         ["00-sample-uv-value"] = new(SampleUvValue, 0.005, "UV value = GMV / unique viewers (UV) of the session"),
         ["01-campaign-share"] = new(SampleCampaignShare, 0.0005, "the C overlay's share: net GMV inside any campaign window / all net GMV"),
         ["02-head-share-90d"] = new(() => ThreeSquirrels90Days().Partition.Single(p => p.Pillar == "T").Share, 0.005, "the T line of the partition for 2021-01-31 .. 2021-04-30"),
@@ -75,36 +74,18 @@ public static class Exercise
     private static PillarReport ThreeSquirrels90Days() =>
         Workbench.Case("three-squirrels").Analyze(new DateOnly(2021, 1, 31), new DateOnly(2021, 4, 30));
 
-    private static double SampleUvValue()
-    {
-        var samples = Path.Combine(Workspace.DataRoot(), "samples");
-        var report = PillarAnalysis.Analyze(new AnalysisInput
-        {
-            Framework = Frameworks.Fact,
-            Orders = Tables.ReadOrders(Path.Combine(samples, "orders.csv")).Rows,
-            Sessions = Tables.ReadSessions(Path.Combine(samples, "sessions.csv")).Rows,
-        });
-        return (double)report.Sessions.Single(s => s.SessionId == "S20210112A").UvValue!.Value;
-    }
+    private static Workbench Samples() => Workbench.Folder(Path.Combine(WorkspaceFolders.DataRoot(), "samples"), Frameworks.Fact);
 
-    private static double SampleCampaignShare()
-    {
-        var samples = Path.Combine(Workspace.DataRoot(), "samples");
-        var report = PillarAnalysis.Analyze(new AnalysisInput
-        {
-            Framework = Frameworks.Fact,
-            Orders = Tables.ReadOrders(Path.Combine(samples, "orders.csv")).Rows,
-            Accounts = Tables.ReadAccounts(Path.Combine(samples, "accounts.csv")).Rows,
-            Campaigns = Tables.ReadCampaigns(Path.Combine(samples, "campaigns.csv")).Rows,
-        });
-        return report.Overlays.Single(o => o.Pillar == "C").Share!.Value;
-    }
+    private static double SampleUvValue() =>
+        (double)Samples().Analyze().Sessions.Single(s => s.SessionId == "S20210112A").UvValue!.Value;
+
+    private static double SampleCampaignShare() => Samples().Analyze().Overlays.Single(o => o.Pillar == "C").Share!.Value;
 
     private static double DoraRepurchaseLift()
     {
         var dora = Workbench.Case("dora-doshang");
-        var before = Metrics.Repurchase.Of(dora.Ledger(new DateOnly(2020, 4, 1), new DateOnly(2020, 9, 30))).Rate30!.Value;
-        var after = Metrics.Repurchase.Of(dora.Ledger(new DateOnly(2020, 10, 1), new DateOnly(2021, 5, 31))).Rate30!.Value;
+        var before = Repurchase.Of(dora.Ledger(new DateOnly(2020, 4, 1), new DateOnly(2020, 9, 30))).Rate30!.Value;
+        var after = Repurchase.Of(dora.Ledger(new DateOnly(2020, 10, 1), new DateOnly(2021, 5, 31))).Rate30!.Value;
         return after / before;
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Playbook.Data;
+using Playbook.Files;
 
 namespace Playbook.Notebooks;
 

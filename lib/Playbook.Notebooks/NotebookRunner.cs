@@ -9,7 +9,8 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.PackageManagement;
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Files;
 
 namespace Playbook.Notebooks;
 

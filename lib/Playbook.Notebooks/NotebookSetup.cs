@@ -18,7 +18,7 @@ public static class NotebookSetup
     /// The workspace's data folder, found from the notebook's folder. Computed on each use rather than
     /// kept: a kernel may load this assembly more than once, and a static set in one copy is empty in another.
     /// </summary>
-    public static string DataRoot => Workspace.DataRoot();
+    public static string DataRoot => Workspace.WorkspaceFolders.DataRoot();
 
     /// <summary>
     /// Sets the notebook up and shows a one-line summary with plotly.js embedded once, so that

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Markdig;
-using Playbook.Cases;
-using Playbook.Charts;
+using Playbook.Output;
+using Playbook.Workspace;
 
 namespace Playbook.Notebooks;
 

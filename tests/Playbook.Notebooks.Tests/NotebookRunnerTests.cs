@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Playbook.Data;
+using Playbook.Files;
 
 namespace Playbook.Notebooks.Tests;
 

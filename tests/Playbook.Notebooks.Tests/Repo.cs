@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Playbook.Workspace;
 
 // The runner sets the process's working directory for each notebook: tests must not overlap.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -8,7 +9,7 @@ namespace Playbook.Notebooks.Tests;
 /// <summary>Paths of the repository, and notebooks written for a test.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = Workspace.Root();
+    public static string Root { get; } = WorkspaceFolders.Root();
 
     /// <summary>The built library, as every notebook's setup references it.</summary>
     public static string LibraryDll => Path.Combine(Root, "artifacts", "bin", "Playbook.Notebooks", "debug", "Playbook.Notebooks.dll");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Playbook.Charts;
+using Playbook.Output;
 
 namespace Playbook.Notebooks.Tests;
 
@@ -52,8 +52,8 @@ public class ReportTests
     [Fact]
     public void Index_ClaimsAndNotebooksEncoded()
     {
-        var claim = new Cases.Claim("x<1>", "case", Cases.ClaimKind.Reproducible, "字<b>", "s & t", null, "1", 0, Cases.ClaimComparison.Within, null, "f", 1);
-        var html = ReportWriter.IndexPage([], [new Cases.ClaimResult(claim, "<2>", false, "not <ok>")]);
+        var claim = new Workspace.Claim("x<1>", "case", Workspace.ClaimKind.Reproducible, "字<b>", "s & t", null, "1", 0, Workspace.ClaimComparison.Within, null, "f", 1);
+        var html = ReportWriter.IndexPage([], [new Workspace.ClaimResult(claim, "<2>", false, "not <ok>")]);
 
         Assert.Contains("x&lt;1&gt;", html, StringComparison.Ordinal);
         Assert.Contains("字&lt;b&gt;", html, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
-using Playbook.Data;
+using Playbook.Ingest;
+using Playbook.Output;
 
 namespace Playbook.Tests;
 

@@ -1,4 +1,4 @@
-using Playbook.Data;
+using Playbook.Canonical;
 
 namespace Playbook.Synthesis;
 
@@ -35,6 +35,7 @@ public sealed class CaseTables
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         void Save<T>(string name, IEnumerable<T>? rows)
+            where T : class, new()
         {
             if (rows is null)
             {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Playbook.Data;
+using Playbook.Canonical;
 
 namespace Playbook.Synthesis;
 
@@ -242,7 +242,7 @@ public static class DoraDoshangModel
 
         var x = random.NextDouble();
         var bad = (1 - good) * 0.5;
-        return x < good ? Data.Review.Positive : x < good + bad ? Data.Review.Negative : Data.Review.Neutral;
+        return x < good ? Canonical.Review.Positive : x < good + bad ? Canonical.Review.Negative : Canonical.Review.Neutral;
     }
 
     private static void AddSessionsAndTraffic(CaseTables tables, DoraDoshangTargets targets, SeededRandom random)

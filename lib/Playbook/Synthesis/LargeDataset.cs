@@ -1,5 +1,6 @@
 using System.Globalization;
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Sources;
 
 namespace Playbook.Synthesis;
 

@@ -1,4 +1,4 @@
-using Playbook.Data;
+using Playbook.Canonical;
 
 namespace Playbook.Synthesis;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using Playbook.Cases;
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Ingest;
+using Playbook.Workspace;
 
 namespace Playbook.Tests.Cases;
 
@@ -77,7 +79,7 @@ public class ClaimsTests
         try
         {
             var claim = ClaimRegistry.Load(Path.Combine(DataRoot, "claims")).Single(c => c.Id == "ts-store-gmv-jan-apr");
-            var result = Assert.Single(ClaimRegistry.Evaluate([claim], new CaseData(folder)));
+            var result = Assert.Single(ClaimRegistry.Evaluate([claim], new BrandData(folder)));
 
             Assert.False(result.Reproduced);
             Assert.Equal($"not evaluated: needs orders.csv or sales.csv in {folder}", result.Note);

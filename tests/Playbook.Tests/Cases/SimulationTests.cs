@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
-using Playbook.Cases;
-using Playbook.Data;
-using Playbook.Metrics;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Ingest;
+using Playbook.Ledger;
 using Playbook.Synthesis;
+using Playbook.Workspace;
 
 namespace Playbook.Tests.Cases;
 

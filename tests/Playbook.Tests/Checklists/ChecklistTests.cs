@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Playbook.Cases;
-using Playbook.Checklists;
 using Playbook.Cli;
-using Playbook.Data;
+using Playbook.Files;
+using Playbook.Output;
+using Playbook.Workspace;
 
 namespace Playbook.Tests.Checklists;
 
@@ -95,7 +95,7 @@ public class ChecklistTests
     public void Measure_HandFixture_ByHand(string metric, string parameters, double expected)
     {
         using var fixture = new ChecklistFixture();
-        var context = new EvidenceContext(new CaseData(fixture.Folder), new Dictionary<string, double> { ["gross_margin"] = 0.5 });
+        var context = new EvidenceContext(new BrandData(fixture.Folder), new Dictionary<string, double> { ["gross_margin"] = 0.5 });
         var args = parameters.Length == 0 ? [] : parameters.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
 
         Assert.Equal(expected, EvidenceMetrics.Measure(metric, args, context)!.Value, Digits);
@@ -106,7 +106,7 @@ public class ChecklistTests
     {
         using var fixture = new ChecklistFixture();
         var list = ChecklistFiles.LoadFile(fixture.File("checklist.yml"));
-        var card = Scorecard.Evaluate([list], new CaseData(fixture.Folder), AnswerSheet.Load(fixture.File("answers.yml")));
+        var card = Scorecard.Evaluate([list], new BrandData(fixture.Folder), AnswerSheet.Load(fixture.File("answers.yml")));
 
         Assert.Equal(
             [
@@ -129,7 +129,7 @@ public class ChecklistTests
     {
         using var fixture = new ChecklistFixture();
         var list = ChecklistFiles.LoadFile(fixture.File("checklist.yml"));
-        var card = Scorecard.Evaluate([list], new CaseData(fixture.Folder));
+        var card = Scorecard.Evaluate([list], new BrandData(fixture.Folder));
 
         var d = card.Items.Single(i => i.Item.Id == "d");
         Assert.Equal((ItemStatus.Unknown, "needs the gross_margin setting in the answers file"), (d.Status, d.Missing));

@@ -1,4 +1,5 @@
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Ingest;
 
 namespace Playbook.Tests.Data;
 

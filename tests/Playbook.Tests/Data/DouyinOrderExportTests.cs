@@ -1,4 +1,6 @@
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Ingest;
 
 namespace Playbook.Tests.Data;
 
@@ -26,7 +28,7 @@ public class DouyinOrderExportTests
         using var csv = TempCsv.Write("export.csv", Export, "utf-8-bom");
         var report = Tables.ReadOrders(csv.Path).Report;
 
-        Assert.Equal((InputSource.DouyinExport, "utf-8-bom"), (report.Source, report.Encoding));
+        Assert.Equal(("douyin_export", "utf-8-bom"), (report.Source, report.Encoding));
         Assert.Equal((9L, 4L, 2L, 3L), (report.Rows, report.Loaded, report.Unpaid, report.Rejected));
         Assert.Equal(
             [(8L, "订单应付金额", "abc"), (9L, "流量类型", "神秘流量"), (10L, "子订单编号", "\t4930000000000002001")],
@@ -112,6 +114,6 @@ public class DouyinOrderExportTests
         using var csv = TempCsv.Write("export.csv", Export, "gb18030");
         var report = Tables.Validate(csv.Path);
 
-        Assert.Equal((TableKind.Orders, InputSource.DouyinExport), (report.Kind, report.Source));
+        Assert.Equal((TableKind.Orders, "douyin_export"), (report.Kind, report.Source));
     }
 }

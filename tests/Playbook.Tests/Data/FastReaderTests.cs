@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Playbook.Data;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Ingest;
+using Playbook.Output;
 using Playbook.Synthesis;
+using Playbook.Workspace;
 
 namespace Playbook.Tests.Data;
 
@@ -12,7 +14,7 @@ namespace Playbook.Tests.Data;
 /// </summary>
 public sealed class FastReaderTests
 {
-    private static readonly string Data = Workspace.DataRoot();
+    private static readonly string Data = WorkspaceFolders.DataRoot();
 
     public static TheoryData<string, string, bool> Fixtures() => new()
     {
@@ -198,7 +200,7 @@ public sealed class FastReaderTests
         using var csv = TempCsv.Write("desc.csv", lines);
         var read = Tables.ReadLedger(csv.Path, ReadOptions.Lenient, null, null, ReaderEngine.Auto, 1, 64);
         Assert.Equal("fast", read.Engine);
-        var r = Metrics.Repurchase.Of(read.Ledger);
+        var r = Repurchase.Of(read.Ledger);
 
         // By hand: B1 has parents 1 (January) and 3, 4 (March): repeat overall and in March, not in January.
         Assert.Equal((2L, 1L), (r.Buyers, r.RepeatBuyers));

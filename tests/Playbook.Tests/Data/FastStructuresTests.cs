@@ -1,4 +1,5 @@
-using Playbook.Data.Fast;
+using Playbook.Canonical;
+using Playbook.Ledger;
 
 namespace Playbook.Tests.Data;
 

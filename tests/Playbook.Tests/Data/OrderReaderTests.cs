@@ -1,4 +1,6 @@
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Ingest;
 
 namespace Playbook.Tests.Data;
 

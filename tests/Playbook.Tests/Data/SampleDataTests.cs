@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Ingest;
 using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Tests.Data;

@@ -1,4 +1,6 @@
-using Playbook.Data;
+using Playbook.Canonical;
+using Playbook.Files;
+using Playbook.Ingest;
 
 namespace Playbook.Tests.Data;
 
@@ -129,7 +131,7 @@ public class TableReaderTests
     public void DetectKind_CanonicalHeaders_Recognised(string header, TableKind expected)
     {
         var (kind, source) = Tables.DetectKind(header.Split(','));
-        Assert.Equal((expected, InputSource.Canonical), (kind, source));
+        Assert.Equal((expected, "canonical"), (kind, source));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text;
-using Playbook.Data;
+using Playbook.Files;
 
 namespace Playbook.Tests.Data;
 

@@ -1,5 +1,5 @@
-using Playbook.Data;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Ingest;
 
 namespace Playbook.Tests.Pillars;
 

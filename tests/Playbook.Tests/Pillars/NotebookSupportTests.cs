@@ -1,7 +1,9 @@
-using Playbook.Cases;
-using Playbook.Charts;
-using Playbook.Data;
-using Playbook.Metrics;
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Ingest;
+using Playbook.Ledger;
+using Playbook.Output;
+using Playbook.Workspace;
 
 namespace Playbook.Tests.Pillars;
 
@@ -46,13 +48,13 @@ public class NotebookSupportTests
     public void Cohorts_HandLedger_ByHand()
     {
         Order O(string id, string buyer, int month, int day) => new() { OrderId = id, Platform = Platform.Kuaishou, PaidAt = new DateTime(2021, month, day, 12, 0, 0), AccountId = "a", ProductId = "p", Quantity = 1, Gmv = 10m, BuyerId = buyer };
-        var ledger = OrderLedger.Of(
+        var buyers = BuyerHistories.Of(
         [
             O("1", "X", 1, 5), O("2", "X", 2, 5),   // January cohort, back in February
             O("3", "Y", 1, 9),                      // January cohort, never back
             O("4", "Z", 2, 1), O("5", "Z", 3, 1),   // February cohort, back in March
         ]);
-        var cohorts = CohortRetention.Of(ledger, months: 2);
+        var cohorts = CohortRetention.Of(buyers, months: 2);
 
         Assert.Equal(["2021-01", "2021-02"], cohorts.Cohorts);
         Assert.Equal([2, 1], cohorts.Sizes);
@@ -96,15 +98,21 @@ public class NotebookSupportTests
     }
 
     [Fact]
-    public void CaseDataFromFiles_ReadsTablesWhereverTheyAre()
+    public void BrandDataFromFiles_ReadsTablesWhereverTheyAre()
     {
         var samples = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples");
-        var data = CaseData.FromFiles(new Dictionary<string, string?> { ["orders.csv"] = Path.Combine(samples, "douyin-export.csv"), ["accounts.csv"] = "" });
+        var export = Path.Combine(samples, "douyin-export.csv");
+        var data = BrandData.FromFiles(new Dictionary<TableKind, string?> { [TableKind.Orders] = export, [TableKind.Accounts] = "" });
 
-        Assert.True(data.Has("orders.csv"));
-        Assert.False(data.Has("accounts.csv"));
+        Assert.True(data.Has(TableKind.Orders));
+        Assert.False(data.Has(TableKind.Accounts));
         Assert.Equal(6, data.Orders!.Count);
-        Assert.Empty(data.Accounts);
+
+        // No accounts table: the accounts are the sellers the export names (达人ID, 达人昵称), as the command line has them.
+        Assert.Equal(
+            Tables.ReadOrders(export).ExportAccounts.Select(a => (a.AccountId, a.Nickname)).Order(),
+            data.Accounts.Select(a => (a.AccountId, a.Nickname)).Order());
+        Assert.NotEmpty(data.Accounts);
     }
 }
 

@@ -1,5 +1,6 @@
-using Playbook.Data;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Ingest;
 
 namespace Playbook.Tests.Pillars;
 

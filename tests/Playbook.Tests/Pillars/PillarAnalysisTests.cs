@@ -1,6 +1,7 @@
-using Playbook.Data;
-using Playbook.Metrics;
-using Playbook.Pillars;
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Ledger;
+using Playbook.Output;
 
 namespace Playbook.Tests.Pillars;
 

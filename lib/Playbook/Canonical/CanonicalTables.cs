@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using static Playbook.Canonical.ColumnTypes;
+
+namespace Playbook.Canonical;
+
+/// <summary>
+/// The canonical tables of DESIGN.md, each declared once: its columns (name, whether a file must
+/// have it, parser, unit, description), its unique key and its checks across columns. The readers,
+/// the writer (<see cref="CanonicalCsv"/>), data frames, data-card schemas and the README's table
+/// section are made from these declarations.
+/// </summary>
+public static class CanonicalTables
+{
+    /// <summary>Seller accounts (账号).</summary>
+    public static CanonicalTable<Account> Accounts { get; } = new(TableKind.Accounts,
+    [
+        Col<Account, string>("account_id", RequiredId, a => a.AccountId, (a, v) => a.AccountId = v, "platform account id (达人ID); required, unique"),
+        Col<Account, Platform>("platform", Enum<Platform>(), a => a.Platform, (a, v) => a.Platform = v, "platform of the account"),
+        Col<Account, string?>("nickname", Text, a => a.Nickname, (a, v) => a.Nickname = v, "display name (昵称), user text"),
+        Col<Account, SellerRole?>("role", OptionalEnum<SellerRole>(), a => a.Role, (a, v) => a.Role = v, "explicit role; empty = derived", required: false),
+        Col<Account, bool?>("brand_owned", OptionalBool, a => a.BrandOwned, (a, v) => a.BrandOwned = v, "the brand owns the account (自有账号)", required: false),
+        Col<Account, long?>("followers", OptionalCount, a => a.Followers, (a, v) => a.Followers = v, "follower count (粉丝数)", unit: "followers", required: false),
+    ])
+    {
+        IdColumn = "account_id",
+    };
+
+    /// <summary>Sub-orders (子订单), the grain of GMV.</summary>
+    public static CanonicalTable<Order> Orders { get; } = new(TableKind.Orders,
+    [
+        Col<Order, string>("order_id", RequiredId, o => o.OrderId, (o, v) => o.OrderId = v, "sub-order id (子订单编号); required, unique"),
+        Col<Order, string?>("parent_order_id", Id, o => o.ParentOrderId, (o, v) => o.ParentOrderId = v, "parent order id (主订单编号): one purchase"),
+        Col<Order, Platform>("platform", Enum<Platform>(), o => o.Platform, (o, v) => o.Platform = v, "platform of the order"),
+        Col<Order, DateTime>("paid_at", Time, o => o.PaidAt, (o, v) => o.PaidAt = v, "payment time (支付完成时间)", unit: "China time", rule: "empty = unpaid"),
+
+        // No seller account: a shelf order (中心场), reported on its own line, never in a pillar.
+        Col<Order, string?>("account_id", Id, o => o.AccountId, (o, v) => o.AccountId = v, "seller account; empty = shelf order (中心场)", rule: "empty = shelf order, no seller"),
+        Col<Order, Channel>("channel", Enum<Channel>(), o => o.Channel, (o, v) => o.Channel = v, "content surface (流量体裁)"),
+        Col<Order, TrafficType?>("traffic_type", OptionalEnum<TrafficType>(), o => o.TrafficType, (o, v) => o.TrafficType = v, "流量类型", required: false),
+        Col<Order, string>("product_id", RequiredId, o => o.ProductId, (o, v) => o.ProductId = v, "商品ID"),
+        Col<Order, int>("quantity", Quantity, o => o.Quantity, (o, v) => o.Quantity = v, "商品数量, at least 1", unit: "units", rule: "≥ 1"),
+        Col<Order, decimal>("gmv", Money, o => o.Gmv, (o, v) => o.Gmv = v, "paid amount (订单应付金额)", unit: "CNY", rule: "≥ 0"),
+        Col<Order, decimal>("refund", MoneyOrZero, o => o.Refund, (o, v) => o.Refund = v, "refunded amount, 0 to gmv", unit: "CNY", rule: "0..gmv"),
+        Col<Order, string?>("buyer_id", Id, o => o.BuyerId, (o, v) => o.BuyerId = v, "buyer", required: false),
+        Col<Order, bool?>("buyer_is_fan", OptionalBool, o => o.BuyerIsFan, (o, v) => o.BuyerIsFan = v, "the buyer follows the seller", required: false),
+        Col<Order, string?>("session_id", Id, o => o.SessionId, (o, v) => o.SessionId = v, "live session of the order", required: false),
+        Col<Order, Review?>("review", OptionalEnum<Review>(), o => o.Review, (o, v) => o.Review = v, "评价; empty = no review", required: false),
+    ])
+    {
+        Grain = "one row per sub-order",
+        IdColumn = "order_id",
+
+        // An order without a payment time was never paid: it is counted apart, never in GMV.
+        IsUnpaid = r => r.Text("paid_at") is null,
+        Check = o =>
+        {
+            if (o.Refund > o.Gmv)
+            {
+                throw new FieldException("refund", "refund is larger than the order's gmv");
+            }
+        },
+    };
+
+    /// <summary>Live sessions (直播场次).</summary>
+    public static CanonicalTable<LiveSession> Sessions { get; } = new(TableKind.Sessions,
+    [
+        Col<LiveSession, string>("session_id", RequiredId, s => s.SessionId, (s, v) => s.SessionId = v, "live session id; required, unique"),
+        Col<LiveSession, string>("account_id", RequiredId, s => s.AccountId, (s, v) => s.AccountId = v, "account that broadcast it"),
+        Col<LiveSession, DateTime>("started_at", Time, s => s.StartedAt, (s, v) => s.StartedAt = v, "开播时间", unit: "China time"),
+        Col<LiveSession, DateTime>("ended_at", Time, s => s.EndedAt, (s, v) => s.EndedAt = v, "下播时间", unit: "China time", rule: "not before started_at"),
+        Col<LiveSession, long>("views", Count, s => s.Views, (s, v) => s.Views = v, "PV (观看人次)", unit: "views", rule: "PV"),
+        Col<LiveSession, long>("viewers", Count, s => s.Viewers, (s, v) => s.Viewers = v, "UV (观看人数), at most views", unit: "people", rule: "UV ≤ PV"),
+        Col<LiveSession, long>("peak_online", Count, s => s.PeakOnline, (s, v) => s.PeakOnline = v, "人气峰值, at most viewers", unit: "people", rule: "≤ UV"),
+        Col<LiveSession, decimal>("avg_watch_seconds", Seconds, s => s.AvgWatchSeconds, (s, v) => s.AvgWatchSeconds = v, "average watch time per viewer", unit: "seconds"),
+        Col<LiveSession, long>("new_fans", Count, s => s.NewFans, (s, v) => s.NewFans = v, "涨粉", unit: "followers"),
+        Col<LiveSession, long?>("exposures", OptionalCount, s => s.Exposures, (s, v) => s.Exposures = v, "room exposures (曝光)", unit: "exposures", required: false),
+        Col<LiveSession, long?>("entries", OptionalCount, s => s.Entries, (s, v) => s.Entries = v, "room entries (进入), at most exposures", unit: "entries", rule: "≤ exposures", required: false),
+    ])
+    {
+        IdColumn = "session_id",
+
+        // Unique viewers cannot outnumber views, nor concurrent viewers the unique ones: a row
+        // that says so has its columns swapped or mislabelled.
+        Check = s =>
+        {
+            if (s.EndedAt < s.StartedAt)
+            {
+                throw new FieldException("ended_at", "ends before started_at");
+            }
+
+            if (s.Viewers > s.Views)
+            {
+                throw new FieldException("viewers", "more unique viewers (UV) than views (PV)");
+            }
+
+            if (s.PeakOnline > s.Viewers)
+            {
+                throw new FieldException("peak_online", "peak online is larger than unique viewers (UV)");
+            }
+
+            if (s.Entries > s.Exposures)
+            {
+                throw new FieldException("entries", "more entries than exposures");
+            }
+        },
+    };
+
+    /// <summary>Products (商品).</summary>
+    public static CanonicalTable<Product> Products { get; } = new(TableKind.Products,
+    [
+        Col<Product, string>("product_id", RequiredId, p => p.ProductId, (p, v) => p.ProductId = v, "商品ID; required, unique"),
+        Col<Product, string>("name", RequiredText, p => p.Name, (p, v) => p.Name = v, "商品名称, user text"),
+        Col<Product, string?>("category", Text, p => p.Category, (p, v) => p.Category = v, "类目"),
+        Col<Product, DateOnly?>("launched_on", OptionalDate, p => p.LaunchedOn, (p, v) => p.LaunchedOn = v, "上架日期", unit: "China time"),
+        Col<Product, decimal?>("list_price", OptionalMoney, p => p.ListPrice, (p, v) => p.ListPrice = v, "标价", unit: "CNY"),
+        Col<Product, bool?>("channel_exclusive", OptionalBool, p => p.ChannelExclusive, (p, v) => p.ChannelExclusive = v, "渠道特供"),
+    ])
+    {
+        IdColumn = "product_id",
+    };
+
+    /// <summary>Campaign windows (营销活动).</summary>
+    public static CanonicalTable<Campaign> Campaigns { get; } = new(TableKind.Campaigns,
+    [
+        Col<Campaign, string>("campaign_id", RequiredId, c => c.CampaignId, (c, v) => c.CampaignId = v, "required, unique"),
+        Col<Campaign, Platform>("platform", Enum<Platform>(), c => c.Platform, (c, v) => c.Platform = v, "platform that ran it"),
+        Col<Campaign, string>("name", RequiredText, c => c.Name, (c, v) => c.Name = v, "campaign name"),
+        Col<Campaign, DateOnly>("starts_on", Date, c => c.StartsOn, (c, v) => c.StartsOn = v, "first day, inclusive", unit: "China time", rule: "inclusive"),
+        Col<Campaign, DateOnly>("ends_on", Date, c => c.EndsOn, (c, v) => c.EndsOn = v, "last day, inclusive", unit: "China time", rule: "inclusive, not before starts_on"),
+        Col<Campaign, string?>("kind", Text, c => c.Kind, (c, v) => c.Kind = v, "free text"),
+    ])
+    {
+        IdColumn = "campaign_id",
+        Check = c =>
+        {
+            if (c.EndsOn < c.StartsOn)
+            {
+                throw new FieldException("ends_on", "ends before starts_on");
+            }
+        },
+    };
+
+    /// <summary>Paid traffic by day and tool (投流).</summary>
+    public static CanonicalTable<PaidTraffic> Traffic { get; } = new(TableKind.Traffic,
+    [
+        Col<PaidTraffic, DateOnly>("date", Date, t => t.Date, (t, v) => t.Date = v, "day of the spend", unit: "China time"),
+        Col<PaidTraffic, string?>("account_id", Id, t => t.AccountId, (t, v) => t.AccountId = v, "account the traffic was bought for"),
+        Col<PaidTraffic, string?>("session_id", Id, t => t.SessionId, (t, v) => t.SessionId = v, "session the traffic was bought for"),
+        Col<PaidTraffic, TrafficTool>("tool", Enum<TrafficTool>(), t => t.Tool, (t, v) => t.Tool = v, "投流工具"),
+        Col<PaidTraffic, decimal>("spend", Money, t => t.Spend, (t, v) => t.Spend = v, "消耗", unit: "CNY"),
+        Col<PaidTraffic, decimal?>("attributed_gmv", OptionalMoney, t => t.AttributedGmv, (t, v) => t.AttributedGmv = v, "GMV the tool attributes", unit: "CNY", required: false),
+    ])
+    {
+        Grain = "paid",
+    };
+
+    /// <summary>Per-seller daily sales, when order rows are not available (罗盘, 蝉妈妈).</summary>
+    public static CanonicalTable<DailySales> Sales { get; } = new(TableKind.Sales,
+    [
+        Col<DailySales, DateOnly>("date", Date, s => s.Date, (s, v) => s.Date = v, "day of payment", unit: "China time"),
+        Col<DailySales, string?>("account_id", Id, s => s.AccountId, (s, v) => s.AccountId = v, "seller account; empty = shelf (中心场)", rule: "empty = shelf"),
+        Col<DailySales, Channel>("channel", Enum<Channel>(), s => s.Channel, (s, v) => s.Channel = v, "流量体裁"),
+        Col<DailySales, TrafficType?>("traffic_type", OptionalEnum<TrafficType>(), s => s.TrafficType, (s, v) => s.TrafficType = v, "流量类型"),
+        Col<DailySales, long>("orders", Count, s => s.Orders, (s, v) => s.Orders = v, "paid orders", unit: "orders"),
+        Col<DailySales, long>("units", Count, s => s.Units, (s, v) => s.Units = v, "units sold, at least orders", unit: "units", rule: "≥ orders"),
+        Col<DailySales, decimal>("gmv", Money, s => s.Gmv, (s, v) => s.Gmv = v, "paid amount", unit: "CNY"),
+        Col<DailySales, decimal>("refund", MoneyOrZero, s => s.Refund, (s, v) => s.Refund = v, "refunded amount, at most gmv", unit: "CNY", rule: "≤ gmv"),
+    ])
+    {
+        Grain = "per-seller daily, when there are no order rows: 罗盘, 蝉妈妈; one row per date × account × channel × traffic type",
+        IdColumn = "date",
+        KeyOf = s => string.Join(" × ", s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.AccountId ?? "(no seller)", Vocabulary.Name(s.Channel), s.TrafficType is { } t ? Vocabulary.Name(t) : "(unknown traffic)"),
+        Check = s =>
+        {
+            if (s.Refund > s.Gmv)
+            {
+                throw new FieldException("refund", "refund is larger than gmv");
+            }
+
+            if (s.Units < s.Orders)
+            {
+                throw new FieldException("units", "fewer units than orders");
+            }
+        },
+    };
+
+    /// <summary>A ranking of peer brands (榜单), for ranking claims.</summary>
+    public static CanonicalTable<LeaderboardEntry> Leaderboard { get; } = new(TableKind.Leaderboard,
+    [
+        Col<LeaderboardEntry, string>("board", RequiredText, e => e.Board, (e, v) => e.Board = v, "the ranking: measure and period"),
+        Col<LeaderboardEntry, string>("brand", RequiredText, e => e.Brand, (e, v) => e.Brand = v, "peer brand (anonymised)"),
+        Col<LeaderboardEntry, string>("category", RequiredText, e => e.Category, (e, v) => e.Category = v, "类目"),
+        Col<LeaderboardEntry, decimal>("gmv", Money, e => e.Gmv, (e, v) => e.Gmv = v, "the peer's value on the board", unit: "CNY"),
+    ])
+    {
+        Grain = "peer brands on a published ranking, for ranking claims",
+        IdColumn = "board",
+        KeyOf = e => e.Board + " × " + e.Brand,
+    };
+
+    /// <summary>Every canonical table, in <see cref="TableKind"/> order.</summary>
+    public static IReadOnlyList<ICanonicalTable> All { get; } = [Accounts, Orders, Sessions, Products, Campaigns, Traffic, Sales, Leaderboard];
+
+    /// <summary>The table of <paramref name="kind"/>.</summary>
+    public static ICanonicalTable Of(TableKind kind) => All[(int)kind];
+
+    /// <summary>The table whose rows are <typeparamref name="T"/>.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is no canonical record.</exception>
+    public static CanonicalTable<T> Of<T>()
+        where T : class, new() =>
+        All.OfType<CanonicalTable<T>>().SingleOrDefault() ?? throw new NotSupportedException($"{typeof(T).Name} is not a canonical table's record");
+
+    /// <summary>
+    /// The README's table of the canonical tables, made from these declarations (a test keeps the
+    /// README's copy the same): every column with its vocabulary, rule and whether it is optional;
+    /// <c>*</c> marks the unique id.
+    /// </summary>
+    public static string ReadmeTable()
+    {
+        var text = new StringBuilder("| table | columns |\n|---|---|\n");
+        foreach (var table in All.Where(t => t.Kind != TableKind.Leaderboard))
+        {
+            var label = table.Grain is null ? table.Name : $"{table.Name} ({table.Grain})";
+            text.Append(CultureInfo.InvariantCulture, $"| {label} | {string.Join(", ", table.Columns.Select(c => ReadmeColumn(table, c)))} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string ReadmeColumn(ICanonicalTable table, ITableColumn column)
+    {
+        List<string> notes = [];
+        if (column.Type.Contains('|', StringComparison.Ordinal))
+        {
+            notes.Add(column.Type.Replace("|", "\\|", StringComparison.Ordinal));
+        }
+
+        if (column.Rule is not null)
+        {
+            notes.Add(column.Rule);
+        }
+
+        if (!column.Required)
+        {
+            notes.Add("optional");
+        }
+
+        var star = column.Name == table.IdColumn && table.IdIsUnique ? "*" : "";
+        return notes.Count == 0 ? column.Name + star : $"{column.Name}{star} ({string.Join(", ", notes)})";
+    }
+
+    private static TableColumn<T, TValue> Col<T, TValue>(string name, ColumnType<TValue> type, Func<T, TValue> get, Action<T, TValue> set, string description, string unit = "", string? rule = null, bool required = true) =>
+        new(name, type, get, set) { Description = description, Unit = unit, Rule = rule, Required = required };
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+
+namespace Playbook.Canonical;
+
+/// <summary>A field that does not hold what its column promises; the reader turns it into a rejection.</summary>
+internal sealed class FieldException(string column, string reason) : Exception(reason)
+{
+    /// <summary>The canonical name of the column at fault.</summary>
+    public string Column { get; } = column;
+}
+
+/// <summary>
+/// Cleans and parses single field values the way Chinese platform exports need: nulls written as
+/// "", "-" or "--"; tabs, spaces and quotes that exports put around long ids so that Excel keeps
+/// them as text; money with at most two decimals; counts written as 1.2万.
+/// </summary>
+public static class FieldValues
+{
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm",
+    ];
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"];
+
+    /// <summary>
+    /// The value with stray wrapping removed, or null when it is one of the null markers
+    /// ("", "-", "--"). Removed: surrounding whitespace (space, tab, ideographic space), an Excel
+    /// <c>="…"</c> wrapper, surrounding quotes, and a leading apostrophe (Excel's text marker).
+    /// </summary>
+    public static string? Clean(string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var span = raw.AsSpan();
+        while (true)
+        {
+            var before = span.Length;
+            span = span.Trim(Trimmed);
+            if (span.Length >= 3 && span[0] == '=' && span[1] == '"' && span[^1] == '"')
+            {
+                span = span[2..^1];
+            }
+
+            if (span.Length >= 2 && IsQuote(span[0]) && IsQuote(span[^1]))
+            {
+                span = span[1..^1];
+            }
+            else if (span.Length >= 1 && (span[0] == '\'' || span[0] == '`'))
+            {
+                span = span[1..];
+            }
+
+            if (span.Length == before)
+            {
+                break;
+            }
+        }
+
+        if (span.Length == 0 || IsNullMarker(span))
+        {
+            return null;
+        }
+
+        return span.Length == raw.Length ? raw : span.ToString();
+    }
+
+    /// <summary>The whitespace <see cref="Clean"/> trims from both ends.</summary>
+    internal const string Trimmed = " \t\u3000\u00A0\uFEFF\r\n";
+
+    /// <summary>A quote <see cref="Clean"/> takes off when one stands at each end.</summary>
+    internal static bool IsQuote(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’';
+
+    /// <summary>A spelling of "no value" besides the empty field.</summary>
+    internal static bool IsNullMarker(ReadOnlySpan<char> text) => text is "-" or "--";
+
+    /// <summary>
+    /// Parses an amount of CNY: plain decimals, optionally with a ¥ sign and thousands separators.
+    /// At most two decimals (the currency has cents, nothing smaller) and never negative.
+    /// </summary>
+    public static bool TryParseMoney(string text, out decimal value, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.AsSpan().TrimStart("¥￥").Trim();
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value))
+        {
+            reason = "not an amount of money (expected a number such as 59.90)";
+            return false;
+        }
+
+        if (value < 0)
+        {
+            reason = "must not be negative";
+            return false;
+        }
+
+        if (value.Scale > 2 && decimal.Round(value, 2) != value)
+        {
+            reason = "has more than two decimals (amounts are in CNY with cents)";
+            return false;
+        }
+
+        value = decimal.Round(value, 2);
+        reason = "";
+        return true;
+    }
+
+    /// <summary>
+    /// Parses a whole, non-negative count: plain digits (thousands separators allowed), or the
+    /// Chinese units third-party tools print: 1.2万 or 1.2w (×10,000) and 3亿 (×100,000,000).
+    /// A range such as 7.5w~10w is not a count.
+    /// </summary>
+    public static bool TryParseCount(string text, out long value, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.AsSpan().Trim();
+        value = 0;
+        if (s.ContainsAny("~～") || (s.IndexOf('-') > 0))
+        {
+            reason = "a range, not a single count";
+            return false;
+        }
+
+        decimal multiplier = 1;
+        if (s.EndsWith("万") || s.EndsWith("w") || s.EndsWith("W"))
+        {
+            multiplier = 10_000m;
+            s = s[..^1];
+        }
+        else if (s.EndsWith("亿"))
+        {
+            multiplier = 100_000_000m;
+            s = s[..^1];
+        }
+
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
+        {
+            reason = "not a whole number";
+            return false;
+        }
+
+        number *= multiplier;
+        if (number != decimal.Truncate(number))
+        {
+            reason = "not a whole number";
+            return false;
+        }
+
+        if (number < 0)
+        {
+            reason = "must not be negative";
+            return false;
+        }
+
+        if (number > long.MaxValue)
+        {
+            reason = "too large";
+            return false;
+        }
+
+        value = (long)number;
+        reason = "";
+        return true;
+    }
+
+    /// <summary>Parses a China-time timestamp such as <c>2021-01-05 20:15:00</c> (also the yyyy/M/d H:mm forms Excel writes).</summary>
+    public static bool TryParseTime(string text, out DateTime value) =>
+        DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Parses a date such as <c>2021-01-05</c> (also yyyy/M/d).</summary>
+    public static bool TryParseDate(string text, out DateOnly value) =>
+        DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Parses a yes/no value: true/false, 1/0, yes/no, y/n, 是/否 (case ignored).</summary>
+    public static bool TryParseBool(string text, out bool value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        switch (text.Trim().ToUpperInvariant())
+        {
+            case "TRUE" or "1" or "YES" or "Y" or "T" or "是":
+                value = true;
+                return true;
+            case "FALSE" or "0" or "NO" or "N" or "F" or "否":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether an id looks like a long number that a spreadsheet rounded to floating point
+    /// (6.91234E+18): its real digits are lost, so the row cannot be trusted.
+    /// </summary>
+    public static bool LooksRoundedBySpreadsheet(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var e = id.IndexOfAny(['E', 'e']);
+        return e > 0 && e < id.Length - 1
+            && (id[e + 1] == '+' || char.IsAsciiDigit(id[e + 1]))
+            && double.TryParse(id, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && id.Contains('.', StringComparison.Ordinal);
+    }
+}

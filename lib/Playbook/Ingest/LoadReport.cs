@@ -1,0 +1,154 @@
+using System.Globalization;
+using Playbook.Canonical;
+using Playbook.Files;
+
+namespace Playbook.Ingest;
+
+/// <summary>One data row that was not loaded, and why: enough to find and fix it in the file.</summary>
+/// <param name="File">The file as the user named it.</param>
+/// <param name="Line">Physical line where the row starts; the header is line 1.</param>
+/// <param name="Column">The column at fault, as the file names it; empty when the row as a whole is at fault.</param>
+/// <param name="Value">The value as it stands in the file.</param>
+/// <param name="Reason">What is wrong, in words a user can act on.</param>
+public sealed record Rejection(string File, long Line, string Column, string Value, string Reason)
+{
+    /// <summary>The one-line message strict mode fails with: <c>file:line: column 'c' value 'v': reason</c>.</summary>
+    public override string ToString() =>
+        Column.Length == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: {Reason} (row: '{Value}')")
+            : string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: column '{Column}' value '{Value}': {Reason}");
+}
+
+/// <summary>
+/// What happened to every data row of one file: read = loaded + unpaid + rejected + summary, always.
+/// Nothing is dropped silently: each rejected row is listed with its line, column, value and reason.
+/// </summary>
+public sealed class LoadReport
+{
+    /// <summary>How many rejections a report keeps; <see cref="Rejected"/> still counts them all.</summary>
+    public const int MaxListedRejections = 10_000;
+
+    private readonly List<Rejection> rejections = [];
+
+    internal LoadReport(string file, TableKind kind, string source, string encoding)
+    {
+        File = file;
+        Kind = kind;
+        Source = source;
+        Encoding = encoding;
+    }
+
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; }
+
+    /// <summary>The table the file holds.</summary>
+    public TableKind Kind { get; }
+
+    /// <summary>The source adapter that read the file: <c>canonical</c>, <c>douyin_export</c> … (see <see cref="Sources.SourceRegistry"/>).</summary>
+    public string Source { get; }
+
+    /// <summary>The text encoding the file was read with: <c>utf-8</c>, <c>utf-8-bom</c> or <c>gb18030</c>.</summary>
+    public string Encoding { get; }
+
+    /// <summary>Data rows read (the header is not counted).</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Rows loaded.</summary>
+    public long Loaded { get; private set; }
+
+    /// <summary>Orders that were never paid (no payment time, or closed/cancelled): counted, never in GMV.</summary>
+    public long Unpaid { get; private set; }
+
+    /// <summary>Rows rejected.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>Rows that total the others (a 全部 or 合计 line): neither loaded nor rejected.</summary>
+    public long Summary { get; private set; }
+
+    /// <summary>The rejected rows, in file order, up to <see cref="MaxListedRejections"/>.</summary>
+    public IReadOnlyList<Rejection> Rejections => rejections;
+
+    internal void CountLoaded()
+    {
+        Rows++;
+        Loaded++;
+    }
+
+    /// <summary>Counts rows loaded and unpaid in bulk (the fast reader's chunks).</summary>
+    internal void Count(long loaded, long unpaid)
+    {
+        Rows += loaded + unpaid;
+        Loaded += loaded;
+        Unpaid += unpaid;
+    }
+
+    internal void CountSummary()
+    {
+        Rows++;
+        Summary++;
+    }
+
+    internal void CountUnpaid()
+    {
+        Rows++;
+        Unpaid++;
+    }
+
+    internal void Reject(Rejection rejection)
+    {
+        Rows++;
+        Rejected++;
+        if (rejections.Count < MaxListedRejections)
+        {
+            rejections.Add(rejection);
+        }
+    }
+
+    /// <summary>A one-line summary for people.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{File}: {Vocabulary.KindName(Kind)} ({Source}, {Encoding}): {Rows} rows, {Loaded} loaded, {Unpaid} unpaid, {Rejected} rejected");
+}
+
+/// <summary>The rows a reader loaded and its report on the file.</summary>
+/// <typeparam name="T">The canonical record type.</typeparam>
+/// <param name="Rows">The loaded rows, in file order.</param>
+/// <param name="Report">What happened to every row.</param>
+public record LoadResult<T>(IReadOnlyList<T> Rows, LoadReport Report);
+
+/// <summary>Strict mode met a row it cannot load; the message is the rejection's.</summary>
+public sealed class RejectedRowException : InputException
+{
+    /// <summary>Creates the exception for <paramref name="rejection"/>.</summary>
+    public RejectedRowException(Rejection rejection)
+        : base(rejection?.ToString() ?? "")
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        Rejection = rejection;
+    }
+
+    /// <summary>The first rejected row.</summary>
+    public Rejection Rejection { get; }
+}
+
+/// <summary>How to read a file.</summary>
+public sealed record ReadOptions
+{
+    /// <summary>Lenient reading (the default): load the good rows, report the rest.</summary>
+    public static ReadOptions Lenient { get; } = new();
+
+    /// <summary>Strict reading: fail on the first rejected row with its message.</summary>
+    public static ReadOptions StrictMode { get; } = new() { Strict = true };
+
+    /// <summary>Fail on the first rejected row instead of reporting it.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// The text encoding (<c>utf-8</c> or <c>gb18030</c>); null to detect it: a byte order mark,
+    /// else valid UTF-8, else GB18030.
+    /// </summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The name the file has in messages; null for the path as given.</summary>
+    public string? DisplayName { get; init; }
+}

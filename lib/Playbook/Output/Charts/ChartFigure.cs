@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Plotly.NET;
+
+namespace Playbook.Output;
+
+/// <summary>
+/// A Plotly figure made with Plotly.NET.CSharp and finished here: title, axis titles with units,
+/// shaded date windows, a CJK-capable font. Displays in notebooks and the report as offline HTML.
+/// </summary>
+public sealed class ChartFigure
+{
+    private const string Font = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+    private ChartFigure(JsonObject json) => Json = json;
+
+    /// <summary>The figure as Plotly JSON (data, layout).</summary>
+    public JsonObject Json { get; }
+
+    /// <summary>The figure's title, as set by <see cref="Titled"/>.</summary>
+    public string Title => (string?)Json["layout"]?["title"]?["text"] ?? "";
+
+    /// <summary>Starts from a Plotly.NET chart.</summary>
+    public static ChartFigure From(GenericChart chart)
+    {
+        var json = (JsonObject)JsonNode.Parse(GenericChart.toFigureJson(chart))!;
+        var layout = (JsonObject)(json["layout"] ??= new JsonObject());
+
+        // Plotly.NET's defaults fix a 600 × 600 box; let the figure take the page's width.
+        layout.Remove("width");
+        layout["height"] = 460;
+        layout["font"] = new JsonObject { ["family"] = Font };
+        return new ChartFigure(json);
+    }
+
+    /// <summary>Sets the title and the axis titles (say the unit: ¥, %, days).</summary>
+    public ChartFigure Titled(string title, string? xTitle = null, string? yTitle = null)
+    {
+        var layout = (JsonObject)Json["layout"]!;
+        layout["title"] = new JsonObject { ["text"] = title };
+        if (xTitle is not null)
+        {
+            Axis("xaxis")["title"] = new JsonObject { ["text"] = xTitle };
+        }
+
+        if (yTitle is not null)
+        {
+            Axis("yaxis")["title"] = new JsonObject { ["text"] = yTitle };
+        }
+
+        return this;
+    }
+
+    /// <summary>Formats an axis' ticks: <c>.0%</c> for shares, <c>,.0f</c> for yuan.</summary>
+    public ChartFigure Ticks(string axis, string format)
+    {
+        Axis(axis)["tickformat"] = format;
+        return this;
+    }
+
+    /// <summary>Shades a window of dates across the plot, labelled (campaign windows).</summary>
+    public ChartFigure Shade(DateOnly from, DateOnly to, string label)
+    {
+        var layout = (JsonObject)Json["layout"]!;
+        var shapes = (JsonArray)(layout["shapes"] ??= new JsonArray());
+        var annotations = (JsonArray)(layout["annotations"] ??= new JsonArray());
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        shapes.Add(new JsonObject
+        {
+            ["type"] = "rect",
+            ["xref"] = "x",
+            ["yref"] = "paper",
+            ["x0"] = Day(from),
+            ["x1"] = Day(to.AddDays(1)),
+            ["y0"] = 0,
+            ["y1"] = 1,
+            ["fillcolor"] = "rgba(255, 165, 0, 0.15)",
+            ["line"] = new JsonObject { ["width"] = 0 },
+            ["layer"] = "below",
+        });
+        annotations.Add(new JsonObject { ["x"] = Day(from), ["y"] = 1, ["xref"] = "x", ["yref"] = "paper", ["text"] = label, ["showarrow"] = false, ["xanchor"] = "left", ["yanchor"] = "bottom", ["font"] = new JsonObject { ["size"] = 11 } });
+        return this;
+    }
+
+    /// <summary>Sets a layout property directly, for what the helpers do not cover.</summary>
+    public ChartFigure Layout(string name, JsonNode value)
+    {
+        ((JsonObject)Json["layout"]!)[name] = value;
+        return this;
+    }
+
+    /// <summary>The figure as offline HTML (plotly.js comes once per page, from the setup or the report).</summary>
+    public string ToHtml(int height = 460) => OfflineChart.FigureHtml(Json.ToJsonString(), height);
+
+    private JsonObject Axis(string name)
+    {
+        var layout = (JsonObject)Json["layout"]!;
+        return (JsonObject)(layout[name] ??= new JsonObject());
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Data.Analysis;
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Ledger;
+
+namespace Playbook.Output;
+
+/// <summary>Analysis results as <see cref="DataFrame"/>s for notebook display; columns as the JSON names them.</summary>
+public static class ResultFrames
+{
+    /// <summary>The seller partition: pillar, names, GMV, refund, net GMV, orders, share.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<PartitionLine> lines)
+    {
+        var list = lines.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("pillar", list.Select(l => l.Pillar)),
+            new StringDataFrameColumn("name", list.Select(l => l.Name)),
+            new StringDataFrameColumn("name_zh", list.Select(l => l.NameZh)),
+            new DecimalDataFrameColumn("gmv", list.Select(l => (decimal?)l.Gmv)),
+            new DecimalDataFrameColumn("refund", list.Select(l => (decimal?)l.Refund)),
+            new DecimalDataFrameColumn("net_gmv", list.Select(l => (decimal?)l.NetGmv)),
+            new Int64DataFrameColumn("orders", list.Select(l => (long?)l.Orders)),
+            new DoubleDataFrameColumn("share", list.Select(l => (double?)l.Share)));
+    }
+
+    /// <summary>The overlays: pillar, names, availability, net GMV, share, reason.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<OverlayLine> lines)
+    {
+        var list = lines.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("pillar", list.Select(l => l.Pillar)),
+            new StringDataFrameColumn("name", list.Select(l => l.Name)),
+            new StringDataFrameColumn("name_zh", list.Select(l => l.NameZh)),
+            new BooleanDataFrameColumn("available", list.Select(l => (bool?)l.Available)),
+            new DecimalDataFrameColumn("net_gmv", list.Select(l => l.NetGmv)),
+            new DoubleDataFrameColumn("share", list.Select(l => l.Share)),
+            new StringDataFrameColumn("reason", list.Select(l => l.Reason)));
+    }
+
+    /// <summary>Campaigns with their uplift.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<CampaignUplift> campaigns)
+    {
+        var list = campaigns.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("campaign_id", list.Select(c => c.CampaignId)),
+            new StringDataFrameColumn("name", list.Select(c => c.Name)),
+            new StringDataFrameColumn("starts_on", list.Select(c => Day(c.StartsOn))),
+            new StringDataFrameColumn("ends_on", list.Select(c => Day(c.EndsOn))),
+            new DecimalDataFrameColumn("net_gmv", list.Select(c => (decimal?)c.NetGmv)),
+            new DecimalDataFrameColumn("baseline_net_gmv", list.Select(c => c.BaselineNetGmv)),
+            new DoubleDataFrameColumn("uplift", list.Select(c => c.Uplift)),
+            new StringDataFrameColumn("reason", list.Select(c => c.Reason)));
+    }
+
+    /// <summary>The headline figures as one row.</summary>
+    public static DataFrame ToDataFrame(this SalesSummary t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new DataFrame(
+            new DecimalDataFrameColumn("gmv", [t.Gmv]),
+            new DecimalDataFrameColumn("refund", [t.Refund]),
+            new DecimalDataFrameColumn("net_gmv", [t.NetGmv]),
+            new Int64DataFrameColumn("orders", [t.Orders]),
+            new Int64DataFrameColumn("buyers", [t.Buyers]),
+            new Int64DataFrameColumn("units", [t.Units]),
+            new DecimalDataFrameColumn("aov", [t.Aov]),
+            new DecimalDataFrameColumn("unit_price", [t.UnitPrice]),
+            new DoubleDataFrameColumn("refund_rate_by_order", [t.RefundRateByOrder]),
+            new DoubleDataFrameColumn("refund_rate_by_amount", [t.RefundRateByAmount]));
+    }
+
+    /// <summary>Repurchase per calendar month.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<MonthlyRepurchase> months)
+    {
+        var list = months.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("month", list.Select(m => m.Month)),
+            new Int64DataFrameColumn("buyers", list.Select(m => (long?)m.Buyers)),
+            new Int64DataFrameColumn("repeat_buyers", list.Select(m => (long?)m.RepeatBuyers)),
+            new DoubleDataFrameColumn("rate", list.Select(m => (double?)m.Rate)));
+    }
+
+    /// <summary>The largest sellers.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<SellerShare> sellers)
+    {
+        var list = sellers.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("account_id", list.Select(s => s.AccountId)),
+            new DecimalDataFrameColumn("net_gmv", list.Select(s => (decimal?)s.NetGmv)),
+            new DoubleDataFrameColumn("share", list.Select(s => (double?)s.Share)));
+    }
+
+    /// <summary>Paid traffic by tool.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<ToolReturn> tools)
+    {
+        var list = tools.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("tool", list.Select(t => Vocabulary.Name(t.Tool))),
+            new DecimalDataFrameColumn("spend", list.Select(t => (decimal?)t.Spend)),
+            new DecimalDataFrameColumn("attributed_spend", list.Select(t => (decimal?)t.AttributedSpend)),
+            new DecimalDataFrameColumn("attributed_gmv", list.Select(t => (decimal?)t.AttributedGmv)),
+            new DoubleDataFrameColumn("roi", list.Select(t => t.Roi)));
+    }
+
+    /// <summary>Live sessions with their metrics.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<SessionPerformance> sessions)
+    {
+        var list = sessions.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("session_id", list.Select(s => s.SessionId)),
+            new StringDataFrameColumn("account_id", list.Select(s => s.AccountId)),
+            new PrimitiveDataFrameColumn<DateTime>("started_at", list.Select(s => (DateTime?)s.StartedAt)),
+            new DoubleDataFrameColumn("hours", list.Select(s => (double?)s.Hours)),
+            new Int64DataFrameColumn("views", list.Select(s => (long?)s.Views)),
+            new Int64DataFrameColumn("viewers", list.Select(s => (long?)s.Viewers)),
+            new DecimalDataFrameColumn("gmv", list.Select(s => s.Gmv)),
+            new Int64DataFrameColumn("buyers", list.Select(s => s.Buyers)),
+            new DecimalDataFrameColumn("uv_value", list.Select(s => s.UvValue)),
+            new DecimalDataFrameColumn("gpm", list.Select(s => s.Gpm)),
+            new DoubleDataFrameColumn("conversion", list.Select(s => s.Conversion)),
+            new DecimalDataFrameColumn("avg_watch_seconds", list.Select(s => (decimal?)s.AvgWatchSeconds)),
+            new DecimalDataFrameColumn("gmv_per_hour", list.Select(s => s.GmvPerHour)));
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

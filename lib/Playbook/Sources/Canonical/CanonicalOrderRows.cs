@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using Playbook.Canonical;
+
+namespace Playbook.Sources;
+
+/// <summary>
+/// Canonical order records in the clean spelling (plain ids, yyyy-MM-dd HH:mm:ss, cents, the
+/// canonical words), read straight from the CSV text, each column found by its name. Anything else
+/// goes to the declared parsers, which read it or say why not.
+/// </summary>
+internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrderRows
+{
+    private static readonly string[] Platforms = [.. Vocabulary.All<Platform>()];
+    private static readonly string[] Channels = [.. Vocabulary.All<Channel>()];
+    private static readonly string[] TrafficTypes = [.. Vocabulary.All<TrafficType>()];
+    private static readonly string[] Reviews = [.. Vocabulary.All<Review>()];
+
+    private readonly int orderId = mapping.PositionOf("order_id");
+    private readonly int parent = mapping.PositionOf("parent_order_id");
+    private readonly int platform = mapping.PositionOf("platform");
+    private readonly int paidAt = mapping.PositionOf("paid_at");
+    private readonly int account = mapping.PositionOf("account_id");
+    private readonly int channel = mapping.PositionOf("channel");
+    private readonly int traffic = mapping.PositionOf("traffic_type");
+    private readonly int product = mapping.PositionOf("product_id");
+    private readonly int quantity = mapping.PositionOf("quantity");
+    private readonly int gmv = mapping.PositionOf("gmv");
+    private readonly int refund = mapping.PositionOf("refund");
+    private readonly int buyer = mapping.PositionOf("buyer_id");
+    private readonly int fan = mapping.PositionOf("buyer_is_fan");
+    private readonly int session = mapping.PositionOf("session_id");
+    private readonly int review = mapping.PositionOf("review");
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryRow(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int offset, IOrderSink sink)
+    {
+        var paid = Field(content, fields, paidAt);
+        if (paid.Length == 0)
+        {
+            sink.Unpaid();
+            return true;
+        }
+
+        var id = Field(content, fields, orderId);
+        var parentId = Field(content, fields, parent);
+        var seller = Field(content, fields, account);
+        var productId = Field(content, fields, product);
+        var buyerId = Field(content, fields, buyer);
+        var sessionId = Field(content, fields, session);
+        var reviewText = Field(content, fields, review);
+        var trafficText = Field(content, fields, traffic);
+        var refundText = Field(content, fields, refund);
+        long refundCents = 0;
+        if (!FastFields.TryId(id, out var hasOrderId) || !hasOrderId
+            || !FastFields.TryId(parentId, out _)
+            || !FastFields.TryTime(paid, out var second, out var day, out var month)
+            || !FastFields.TryId(seller, out _)
+            || !FastFields.TryId(productId, out var hasProduct) || !hasProduct
+            || !FastFields.TryQuantity(Field(content, fields, quantity), out var units)
+            || !FastFields.TryCents(Field(content, fields, gmv), out var gmvCents)
+            || !(refundText.Length == 0 || FastFields.TryCents(refundText, out refundCents))
+            || !FastFields.TryId(buyerId, out _)
+            || !FastFields.TryFan(Field(content, fields, fan), out var isFan)
+            || !FastFields.TryId(sessionId, out _)
+            || !(reviewText.Length == 0 || FastFields.Word(reviewText, Reviews) >= 0))
+        {
+            return false;
+        }
+
+        var platformIndex = FastFields.Word(Field(content, fields, platform), Platforms);
+        var trafficType = trafficText.Length == 0 ? -1 : FastFields.Word(trafficText, TrafficTypes);
+        if (platformIndex < 0 || FastFields.Word(Field(content, fields, channel), Channels) < 0 || (trafficText.Length > 0 && trafficType < 0) || refundCents > gmvCents)
+        {
+            return false;
+        }
+
+        var buyerStart = buyer < 0 ? 0 : offset + fields[buyer].Start.Value;
+        sink.Add(id, parentId, platformIndex, second, day, month, seller, trafficType, productId, units, gmvCents, refundCents, buyerId, buyerStart, isFan, sessionId);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<char> Field(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int position) =>
+        position < 0 ? default : content[fields[position]];
+}
