@@ -1,13 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Playbook.Canonical;
-using Playbook.Files;
-using Playbook.Sources;
-using Playbook.Ledger;
+using Playbook.Analysis;
 using Playbook.Ingest;
 using Playbook.Synthesis;
-using Playbook.Analysis;
-using Playbook.Workspace;
-using Playbook.Output;
 
 namespace Playbook.Bench;
 

@@ -18,10 +18,9 @@ internal static class GenerateCommand
         var output = new Option<string?>("--out") { Description = "Folder to write; data/<case> for a case" };
         var layout = new Option<string>("--layout")
         {
-            Description = "With --orders: canonical, or douyin-export (a 抖店 export with Chinese headers)",
+            Description = $"With --orders: the layout of orders.csv, a source id: {string.Join(", ", LargeDataset.Layouts)}",
             DefaultValueFactory = _ => "canonical",
         };
-        layout.AcceptOnlyFromAmong("canonical", "douyin-export");
 
         var command = new Command("generate", "Rebuild a bundled case from its seeded simulation, or write a large dataset")
         {
@@ -51,7 +50,14 @@ internal static class GenerateCommand
             }
 
             var target = parse.GetValue(output) ?? throw new InputException("--orders needs --out DIR");
-            var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7, parse.GetValue(layout) == "douyin-export");
+            // douyin-export is the older spelling of the id douyin_export.
+            var layoutId = parse.GetValue(layout)!.Replace('-', '_');
+            if (!LargeDataset.Layouts.Contains(layoutId))
+            {
+                throw new InputException($"--layout '{parse.GetValue(layout)}' is not one of {string.Join(", ", LargeDataset.Layouts)}");
+            }
+
+            var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7, layoutId);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} orders: {string.Join(", ", written)} to {target}"));
             return PlaybookCommand.Success;
         });

@@ -21,7 +21,7 @@ public class ReadmeTests
         var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         var unindented = string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
 
-        Assert.Equal("using Playbook.Data;\n\n" + unindented, example);
+        Assert.Equal("using Playbook.Ingest;\nusing Playbook.Output;\n\n" + unindented, example);
     }
 
     [Fact]

@@ -100,6 +100,17 @@ internal interface ISourceVisitor<out TResult>
     TResult Visit<T>(SourceAdapter<T> adapter);
 }
 
+/// <summary>
+/// A layout that can also be written, so examples, fixtures and benchmark data exist in the
+/// platform's own form; reading and writing sit side by side in the adapter's file.
+/// </summary>
+/// <typeparam name="T">The canonical record.</typeparam>
+internal interface ILayoutWriter<in T>
+{
+    /// <summary>Writes <paramref name="rows"/> to <paramref name="path"/> in this layout; <paramref name="accounts"/> give the nicknames an export shows beside its sellers.</summary>
+    void Write(string path, IEnumerable<T> rows, IReadOnlyDictionary<string, Account> accounts);
+}
+
 /// <summary>Rows besides the table's own that a source names as it is read: the sellers of an order export.</summary>
 internal sealed class SideRows
 {

@@ -25,6 +25,10 @@ public static class SourceRegistry
         new CanonicalSource<LeaderboardEntry>(CanonicalTables.Leaderboard),
     ];
 
+    /// <summary>The layouts rows of <typeparamref name="T"/> can be written in, by adapter id.</summary>
+    internal static IReadOnlyDictionary<string, ILayoutWriter<T>> Writers<T>() =>
+        All.OfType<ILayoutWriter<T>>().ToDictionary(w => ((SourceAdapter)w).Id, StringComparer.Ordinal);
+
     /// <summary>The canonical adapter of a table.</summary>
     public static SourceAdapter Canonical(TableKind kind) => All.Single(a => a.Table == kind && a.Signature is null);
 

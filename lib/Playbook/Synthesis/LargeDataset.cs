@@ -13,16 +13,23 @@ public static class LargeDataset
     private const int Talents = 2_000;
     private const int ProductCount = 400;
 
+    /// <summary>The layouts orders can be written in: ids of the source adapters that write orders.</summary>
+    public static IReadOnlyList<string> Layouts => [.. SourceRegistry.Writers<Order>().Keys];
+
     /// <summary>The first day of the year simulated.</summary>
     public static readonly DateOnly First = new(2021, 1, 1);
 
     /// <summary>
     /// Writes orders.csv (<paramref name="orders"/> rows), accounts.csv, campaigns.csv and products.csv to <paramref name="directory"/>;
-    /// with <paramref name="douyinExport"/> the orders are written as a 抖店 export (Chinese headers, refunds only in full).
+    /// the orders in the layout of the source adapter <paramref name="layout"/> (<see cref="Layouts"/>), such as
+    /// <c>douyin_export</c>: a 抖店 export with Chinese headers, refunds only in full.
     /// </summary>
-    public static IReadOnlyList<string> Write(string directory, long orders, ulong seed = 7, bool douyinExport = false)
+    /// <exception cref="ArgumentException">No adapter of that id writes orders.</exception>
+    public static IReadOnlyList<string> Write(string directory, long orders, ulong seed = 7, string layout = "canonical")
     {
         ArgumentOutOfRangeException.ThrowIfNegative(orders);
+        var writer = SourceRegistry.Writers<Order>().GetValueOrDefault(layout)
+            ?? throw new ArgumentException($"no order layout '{layout}': expected one of {string.Join(", ", Layouts)}", nameof(layout));
         Directory.CreateDirectory(directory);
         var random = new SeededRandom(seed);
         var accounts = Accounts(random.Fork("accounts")).ToList();
@@ -31,14 +38,7 @@ public static class LargeDataset
         var products = Products(random.Fork("products")).ToList();
         CanonicalCsv.Write(Path.Combine(directory, "products.csv"), products);
         var rows = Orders(orders, accounts, products, random.Fork("orders"));
-        if (douyinExport)
-        {
-            DouyinOrderExport.Write(Path.Combine(directory, "orders.csv"), rows, accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal));
-        }
-        else
-        {
-            CanonicalCsv.Write(Path.Combine(directory, "orders.csv"), rows);
-        }
+        writer.Write(Path.Combine(directory, "orders.csv"), rows, accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal));
 
         return ["orders.csv", "accounts.csv", "campaigns.csv", "products.csv"];
     }

@@ -22,11 +22,12 @@ public class DouyinOrderExportTests
         "直播,20.00,每日坚果,129.00,\"\t4930000000000002000\",\"\t4930000000000002001\",\"\t3500000000000000001\",1,0.00,2021-01-15 20:01:02,2021-01-15 20:01:09,已完成,-,\t1000000001,旗舰店,直播间,自然流量,推荐feed,抖音,U1",      // 10 duplicate of line 2
     ];
 
-    [Fact]
-    public void ReadOrders_DouyinExport_CountsUnpaidApartAndRejectsBadRows()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void ReadOrders_DouyinExport_CountsUnpaidApartAndRejectsBadRows(string engine)
     {
         using var csv = TempCsv.Write("export.csv", Export, "utf-8-bom");
-        var report = Tables.ReadOrders(csv.Path).Report;
+        var report = Engines.Read(engine, csv.Path).Report;
 
         Assert.Equal(("douyin_export", "utf-8-bom"), (report.Source, report.Encoding));
         Assert.Equal((9L, 4L, 2L, 3L), (report.Rows, report.Loaded, report.Unpaid, report.Rejected));
@@ -60,11 +61,26 @@ public class DouyinOrderExportTests
         Assert.Equal(Channel.ShortVideo, rows[3].Channel);
     }
 
-    [Fact]
-    public void ReadOrders_DouyinExport_NamesTheAccountsItMentions()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void ReadLedger_DouyinExport_SumsTheMappedOrders(string engine)
     {
         using var csv = TempCsv.Write("export.csv", Export, "utf-8-bom");
-        var accounts = Tables.ReadOrders(csv.Path).ExportAccounts;
+        var ledger = Engines.Read(engine, csv.Path).Ledger;
+
+        // By hand, lines 2, 3, 4, 7: 119.00 + 189.00 (退款成功: refunded in full) + 129.00 (shelf) + 52.90.
+        Assert.Equal((4L, 489.90m, 189.00m), (ledger.Total.Orders, ledger.Total.Gmv, ledger.Total.Refund));
+        Assert.Equal((308.00m, 52.90m, 129.00m), (ledger.ByAccount["1000000001"].Gmv, ledger.ByAccount["2000000002"].Gmv, ledger.Shelf.Gmv));
+        Assert.Equal((189.00m, 119.00m + 129.00m + 52.90m), (ledger.PaidTraffic.Gmv, ledger.OrganicTraffic.Gmv));
+        Assert.Equal((3L, 1L), (ledger.BuyerCount, ledger.WithoutBuyer.Orders));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void ReadOrders_DouyinExport_NamesTheAccountsItMentions(string engine)
+    {
+        using var csv = TempCsv.Write("export.csv", Export, "utf-8-bom");
+        var accounts = Engines.Read(engine, csv.Path).ExportAccounts;
 
         Assert.Equal(
             [("1000000001", "旗舰店"), ("2000000002", "零食测评官")],
@@ -86,6 +102,22 @@ public class DouyinOrderExportTests
         Assert.Contains(fromGb.ExportAccounts, a => a.Nickname == "零食测评官");
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void ReadLedger_DouyinExportInGb18030_SameReportAndSums(string engine)
+    {
+        using var utf8 = TempCsv.Write("export.csv", Export, "utf-8-bom");
+        using var gb = TempCsv.Write("export.csv", Export, "gb18030");
+        var fromUtf8 = Engines.Read(engine, utf8.Path);
+        var fromGb = Engines.Read(engine, gb.Path);
+
+        Assert.Equal("gb18030", fromGb.Report.Encoding);
+        Assert.Equal(
+            (fromUtf8.Report.Loaded, fromUtf8.Report.Unpaid, fromUtf8.Report.Rejected, fromUtf8.Ledger.Total.Gmv, fromUtf8.Ledger.Total.Refund),
+            (fromGb.Report.Loaded, fromGb.Report.Unpaid, fromGb.Report.Rejected, fromGb.Ledger.Total.Gmv, fromGb.Ledger.Total.Refund));
+        Assert.Contains(fromGb.ExportAccounts, a => a.Nickname == "零食测评官");
+    }
+
     [Fact]
     public void ReadOrders_DouyinExportWithoutSubOrderIds_UsesParentOrderId()
     {
@@ -99,11 +131,12 @@ public class DouyinOrderExportTests
         Assert.Equal(("6900000000000000001", "6900000000000000001", Channel.Other, (TrafficType?)null), (order.OrderId, order.ParentOrderId, order.Channel, order.TrafficType));
     }
 
-    [Fact]
-    public void ReadOrders_DouyinExportMissingColumn_FailsNamingIt()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void ReadOrders_DouyinExportMissingColumn_FailsNamingIt(string engine)
     {
         using var csv = TempCsv.Write("export.csv", ["主订单编号,商品ID,商品数量,订单应付金额,支付完成时间,订单状态,达人ID", "1,p1,1,1.00,2021-03-01 12:00:00,已完成,a1"]);
-        var e = Assert.Throws<InputException>(() => Tables.ReadOrders(csv.Path));
+        var e = Assert.Throws<InputException>(() => Engines.Read(engine, csv.Path));
 
         Assert.Contains("missing required column '售后状态' for orders (douyin_export)", e.Message, StringComparison.Ordinal);
     }

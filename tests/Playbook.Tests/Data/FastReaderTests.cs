@@ -48,7 +48,7 @@ public sealed class FastReaderTests
         var directory = Path.Combine(Path.GetTempPath(), "playbook-fast-" + Guid.NewGuid().ToString("N"));
         try
         {
-            LargeDataset.Write(directory, 20_000, seed: 11, douyinExport);
+            LargeDataset.Write(directory, 20_000, seed: 11, douyinExport ? "douyin_export" : "canonical");
             var path = Path.Combine(directory, "orders.csv");
             var plain = Analyze(path, directory, "fact", ReaderEngine.Plain);
             var read = Tables.ReadLedger(path, ReadOptions.Lenient, null, null, ReaderEngine.Auto, 2, 5000);

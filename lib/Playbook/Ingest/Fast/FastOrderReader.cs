@@ -300,7 +300,20 @@ internal sealed class FastOrderReader
         List<string> fields = [];
         while (at < text.Length)
         {
-            var end = chunk.HasQuotes ? RecordEnd(text, at) : IndexOrEnd(text, at);
+            // Most records have no quote: one pass finds their end and splits them.
+            if (CsvRecordScanner.TryScan(text, at, ranges, out var end, out var length, out var count))
+            {
+                if (length > 0)
+                {
+                    Handle(text.Slice(at, length), at, line, count, spans: true, result, sink, row, ranges, fields);
+                }
+
+                line++;
+                at = end < text.Length ? end + 1 : end;
+                continue;
+            }
+
+            end = chunk.HasQuotes ? RecordEnd(text, at) : IndexOrEnd(text, at);
             var record = text[at..end];
             var lines = chunk.HasQuotes ? 1 + record.Count('\n') : 1;
             var content = record.EndsWith('\r') ? record[..^1] : record;
@@ -379,6 +392,13 @@ internal sealed class FastOrderReader
             }
         }
 
+        Handle(content, offset, line, count, spans, result, sink, row, ranges, fields);
+    }
+
+    /// <summary>A split record: a rejection when its fields do not match the header, else the adapter's fast path or its plain conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Handle(ReadOnlySpan<char> content, int offset, long line, int count, bool spans, ChunkResult result, ChunkSink sink, RowFields row, Span<Range> ranges, List<string> fields)
+    {
         if (count != headerCount)
         {
             result.Rejections.Add(TableReader.FieldCountRejection(name, line, content.ToString(), count, headerCount));

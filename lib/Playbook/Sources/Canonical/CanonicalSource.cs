@@ -7,7 +7,7 @@ namespace Playbook.Sources;
 /// checked as <see cref="CanonicalTables"/> declares. One adapter per table, all with the id <c>canonical</c>.
 /// </summary>
 /// <typeparam name="T">The table's record.</typeparam>
-internal sealed class CanonicalSource<T> : SourceAdapter<T>
+internal sealed class CanonicalSource<T> : SourceAdapter<T>, ILayoutWriter<T>
     where T : class, new()
 {
     private readonly CanonicalTable<T> table;
@@ -49,4 +49,7 @@ internal sealed class CanonicalSource<T> : SourceAdapter<T>
         };
         return fast is null ? mapping : mapping with { Fast = fast(mapping) };
     }
+
+    /// <inheritdoc/>
+    public void Write(string path, IEnumerable<T> rows, IReadOnlyDictionary<string, Account> accounts) => CanonicalCsv.Write(path, rows);
 }

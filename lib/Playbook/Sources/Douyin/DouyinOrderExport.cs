@@ -12,7 +12,7 @@ namespace Playbook.Sources;
 /// Reading (<see cref="Bind"/>, with its fast path for clean rows) and writing (<see cref="Write"/>,
 /// for fixtures and benchmarks) sit side by side.
 /// </summary>
-internal sealed class DouyinOrderExport : SourceAdapter<Order>
+internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Order>
 {
     /// <summary>主订单编号: the parent order id.</summary>
     public const string ParentOrderId = "主订单编号";
@@ -108,14 +108,14 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>
     /// A refund is written as 退款成功, which the importer reads as a full refund, so only orders
     /// refunded in full survive the round trip.
     /// </summary>
-    public static void Write(string path, IEnumerable<Order> orders, IReadOnlyDictionary<string, Account> accounts)
+    public void Write(string path, IEnumerable<Order> rows, IReadOnlyDictionary<string, Account> accounts)
     {
-        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(accounts);
         using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16) { NewLine = "\n" };
         writer.WriteLine(string.Join(",", ParentOrderId, SubOrderId, ProductId, Quantity, AmountPayable, PaidAt, Status, AfterSale, TalentId, TalentNickname, TrafficKind, TrafficForm, BuyerId));
         static string Text(string? id) => id is null ? "" : "\"\t" + id + "\"";
-        foreach (var o in orders)
+        foreach (var o in rows)
         {
             var nickname = o.AccountId is not null && accounts.TryGetValue(o.AccountId, out var a) ? a.Nickname ?? "" : "";
             if (nickname.AsSpan().ContainsAny(",\"\n\r"))
