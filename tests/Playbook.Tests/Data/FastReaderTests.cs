@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Playbook.Analysis;
 using Playbook.Ingest;
+using Playbook.Ledger;
 using Playbook.Output;
 using Playbook.Synthesis;
 using Playbook.Workspace;
@@ -206,6 +207,24 @@ public sealed class FastReaderTests
         Assert.Equal((2L, 1L), (r.Buyers, r.RepeatBuyers));
         Assert.Equal([("2021-01", 2L, 0L), ("2021-03", 1L, 1L)], r.Monthly.Select(m => (m.Month, m.Buyers, m.RepeatBuyers)));
         Assert.Equal(Analyze(csv.Path, Path.GetDirectoryName(csv.Path)!, "fact", ReaderEngine.Plain), Analyze(csv.Path, Path.GetDirectoryName(csv.Path)!, "fact", read));
+    }
+
+    [Fact]
+    public void ReadBuyerHistories_EitherEngine_SameCohortsAsTheRows()
+    {
+        // Cohorts ask for buyer histories, whichever engine read the file; the rows in memory are the reference.
+        var path = Path.Combine(Data, "dora-doshang", "orders.csv");
+        var (from, to) = (new DateOnly(2020, 4, 1), new DateOnly(2021, 5, 31));
+        var expected = CohortRetention.Of(BuyerHistories.Of(Tables.ReadOrders(path).Rows, from, to));
+        foreach (var engine in new[] { ReaderEngine.Auto, ReaderEngine.Plain })
+        {
+            var cohorts = CohortRetention.Of(Tables.ReadBuyerHistories(path, null, from, to, engine));
+            Assert.Equal(expected.Cohorts, cohorts.Cohorts);
+            Assert.Equal(expected.Sizes, cohorts.Sizes);
+            Assert.Equal(expected.Retention.SelectMany(r => r), cohorts.Retention.SelectMany(r => r));
+        }
+
+        Assert.Equal(14, expected.Cohorts.Count);
     }
 
     private static string Analyze(string orders, string folder, string framework, ReaderEngine engine) =>
