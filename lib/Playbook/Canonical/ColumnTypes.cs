@@ -161,15 +161,17 @@ internal static class ColumnTypes
         Frame = (n, v) => new BooleanDataFrameColumn(n, v),
     };
 
-    /// <summary>Seconds with any decimals (a mean watch time), required and never negative.</summary>
-    public static ColumnType<decimal> Seconds { get; } = new()
+    /// <summary>Seconds with any decimals, or empty when not known.</summary>
+    public static ColumnType<decimal?> OptionalSeconds { get; } = new()
     {
         DocType = "decimal",
-        Read = (r, c) => decimal.TryParse(r.RequiredText(c), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            ? seconds
-            : throw new FieldException(c, "not a number of seconds (expected a value such as 95.5)"),
-        Write = Cents,
-        Frame = (n, v) => new DecimalDataFrameColumn(n, v.Select(x => (decimal?)x)),
+        Read = (r, c) => r.Text(c) is { } text
+            ? decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+                ? seconds
+                : throw new FieldException(c, "not a number of seconds (expected a value such as 95.5)")
+            : null,
+        Write = v => v is { } s ? Cents(s) : null,
+        Frame = (n, v) => new DecimalDataFrameColumn(n, v),
     };
 
     /// <summary>One of the canonical spellings of <typeparamref name="TEnum"/>, required.</summary>

@@ -19,6 +19,7 @@ public static class FieldValues
     private static readonly string[] TimeFormats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm",
+        "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm",
     ];
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"];
@@ -166,6 +167,126 @@ public static class FieldValues
         return true;
     }
 
+    /// <summary>
+    /// Parses a decimal number as third-party tools print it: thousands separators, a leading ¥ or
+    /// ￥, a trailing 万/w (×10,000) or 亿 (×10⁸). Negative numbers are allowed; ranges are not.
+    /// </summary>
+    public static bool TryParseDecimal(string text, out decimal value, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.AsSpan().Trim().TrimStart("¥￥").Trim();
+        value = 0;
+        if (s.ContainsAny("~～") || s.IndexOf('-') > 0)
+        {
+            reason = "a range, not a single number";
+            return false;
+        }
+
+        decimal multiplier = 1;
+        if (s.EndsWith("万") || s.EndsWith("w") || s.EndsWith("W"))
+        {
+            multiplier = 10_000m;
+            s = s[..^1];
+        }
+        else if (s.EndsWith("亿"))
+        {
+            multiplier = 100_000_000m;
+            s = s[..^1];
+        }
+
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number))
+        {
+            reason = "not a number";
+            return false;
+        }
+
+        value = number * multiplier;
+        reason = "";
+        return true;
+    }
+
+    /// <summary>
+    /// Parses a share as a fraction: <c>41.93%</c> is 0.4193; a number without a percent sign is
+    /// taken as a fraction already (罗盘 prints <c>0.1002</c>).
+    /// </summary>
+    public static bool TryParsePercent(string text, out decimal fraction, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.Trim();
+        var percent = s.EndsWith('%') || s.EndsWith('％');
+        if (!TryParseDecimal(percent ? s[..^1] : s, out fraction, out reason))
+        {
+            reason = "not a percentage (expected a value such as 41.93% or 0.4193)";
+            return false;
+        }
+
+        fraction = percent ? fraction / 100m : fraction;
+        return true;
+    }
+
+    /// <summary>
+    /// Parses a duration into seconds: written out (<c>1分5秒</c>, <c>3小时20分</c>, <c>2小时</c>,
+    /// <c>1天2小时</c>), as a clock (<c>01:05:30</c>, <c>05:30</c>), or a plain number of seconds.
+    /// </summary>
+    public static bool TryParseDuration(string text, out decimal seconds, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.Trim();
+        seconds = 0;
+        reason = "not a duration (expected a value such as 1分5秒, 3小时20分, 01:05:30 or a number of seconds)";
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        if (decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds))
+        {
+            return true;
+        }
+
+        if (s.Contains(':', StringComparison.Ordinal))
+        {
+            var parts = s.Split(':');
+            if (parts.Length is < 2 or > 3 || !parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit)))
+            {
+                return false;
+            }
+
+            seconds = parts.Aggregate(0m, (total, part) => (total * 60) + decimal.Parse(part, CultureInfo.InvariantCulture));
+            return true;
+        }
+
+        // Written out: numbers each followed by a unit; every character must belong to one.
+        (string Unit, decimal Seconds)[] units = [("天", 86_400), ("小时", 3_600), ("时", 3_600), ("分钟", 60), ("分", 60), ("秒钟", 1), ("秒", 1)];
+        var at = 0;
+        var any = false;
+        while (at < s.Length)
+        {
+            var start = at;
+            while (at < s.Length && (char.IsAsciiDigit(s[at]) || s[at] == '.'))
+            {
+                at++;
+            }
+
+            if (at == start || !decimal.TryParse(s.AsSpan(start, at - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                return false;
+            }
+
+            var unit = units.FirstOrDefault(u => s.AsSpan(at).StartsWith(u.Unit, StringComparison.Ordinal));
+            if (unit.Unit is null)
+            {
+                return false;
+            }
+
+            seconds += number * unit.Seconds;
+            at += unit.Unit.Length;
+            any = true;
+        }
+
+        return any;
+    }
+
     /// <summary>Parses a China-time timestamp such as <c>2021-01-05 20:15:00</c> (also the yyyy/M/d H:mm forms Excel writes).</summary>
     public static bool TryParseTime(string text, out DateTime value) =>
         DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
@@ -190,6 +311,18 @@ public static class FieldValues
                 value = false;
                 return false;
         }
+    }
+
+    /// <summary>An id without the <c>.0</c> a spreadsheet adds to a whole number (<c>123.0</c> → <c>123</c>); anything else as it is.</summary>
+    public static string? WithoutFloatTail(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        var dot = id.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && id.AsSpan(0, dot).IndexOfAnyExceptInRange('0', '9') < 0 && id.AsSpan(dot + 1).IndexOfAnyExcept('0') < 0 ? id[..dot] : id;
     }
 
     /// <summary>

@@ -89,26 +89,38 @@ public sealed class LiveSession
     /// <summary>End (下播时间), China time; not before <see cref="StartedAt"/>.</summary>
     public DateTime EndedAt { get; set; }
 
-    /// <summary>Views, PV (观看人次).</summary>
-    public long Views { get; set; }
+    /// <summary>Views, PV (观看人次); null when the export says it is not known.</summary>
+    public long? Views { get; set; }
 
     /// <summary>Unique viewers, UV (观看人数); at most <see cref="Views"/>.</summary>
-    public long Viewers { get; set; }
+    public long? Viewers { get; set; }
 
     /// <summary>Peak concurrent viewers (人气峰值); at most <see cref="Viewers"/>.</summary>
-    public long PeakOnline { get; set; }
+    public long? PeakOnline { get; set; }
 
     /// <summary>Average watch time per viewer, seconds (平均观看时长).</summary>
-    public decimal AvgWatchSeconds { get; set; }
+    public decimal? AvgWatchSeconds { get; set; }
 
     /// <summary>Followers gained during the session (涨粉).</summary>
-    public long NewFans { get; set; }
+    public long? NewFans { get; set; }
 
     /// <summary>Times the room was shown (直播间曝光次数), when known.</summary>
     public long? Exposures { get; set; }
 
     /// <summary>Times the room was entered from an exposure (进入次数); at most <see cref="Exposures"/>.</summary>
     public long? Entries { get; set; }
+
+    /// <summary>The platform's own GMV of the session (直播间成交金额), CNY, when the export gives it.</summary>
+    public decimal? Gmv { get; set; }
+
+    /// <summary>The platform's own count of buyers (直播间成交人数), when the export gives it.</summary>
+    public long? Buyers { get; set; }
+
+    /// <summary>The platform's own count of paid orders (直播间成交订单数), when the export gives it.</summary>
+    public long? Orders { get; set; }
+
+    /// <summary>The platform's own refunded amount (直播间退款金额), CNY, when the export gives it.</summary>
+    public decimal? Refund { get; set; }
 }
 
 /// <summary>A product (商品) of the brand.</summary>

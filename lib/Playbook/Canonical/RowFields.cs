@@ -53,6 +53,11 @@ internal sealed class RowFields
         return id;
     }
 
+    /// <summary>
+    /// An id a spreadsheet may have turned into a float: <c>123.0</c> is the id <c>123</c>. Otherwise as <see cref="Id"/>.
+    /// </summary>
+    public string? IdWithoutFloat(string column) => FieldValues.WithoutFloatTail(Id(column));
+
     public string RequiredId(string column) =>
         Id(column) ?? throw new FieldException(column, "an id is required");
 

@@ -31,6 +31,9 @@ internal interface IRowSource : IDisposable
     /// <exception cref="InputException">The container cannot be split into rows from here on.</exception>
     bool Read();
 
+    /// <summary>Moves to the next sheet of a workbook; false after the last, and always for a text file.</summary>
+    bool NextSheet();
+
     /// <summary>The text of a cell of the current row as the file has it; empty past the last cell.</summary>
     string Cell(int index);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Playbook.Canonical;
 using Playbook.Files;
+using Playbook.Sources;
 
 namespace Playbook.Ingest;
 
@@ -10,13 +11,17 @@ namespace Playbook.Ingest;
 /// <param name="Column">The column at fault, as the file names it; empty when the row as a whole is at fault.</param>
 /// <param name="Value">The value as it stands in the file.</param>
 /// <param name="Reason">What is wrong, in words a user can act on.</param>
-public sealed record Rejection(string File, long Line, string Column, string Value, string Reason)
+/// <param name="Sheet">The sheet of a workbook the row is on (then <paramref name="Line"/> is its sheet row); null for a text file.</param>
+public sealed record Rejection(string File, long Line, string Column, string Value, string Reason, string? Sheet = null)
 {
-    /// <summary>The one-line message strict mode fails with: <c>file:line: column 'c' value 'v': reason</c>.</summary>
-    public override string ToString() =>
-        Column.Length == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: {Reason} (row: '{Value}')")
-            : string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: column '{Column}' value '{Value}': {Reason}");
+    /// <summary>The one-line message strict mode fails with: <c>file:line: column 'c' value 'v': reason</c> (<c>file [sheet]:row: …</c> for a workbook).</summary>
+    public override string ToString()
+    {
+        var where = Sheet is null ? File : $"{File} [{Sheet}]";
+        return Column.Length == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{where}:{Line}: {Reason} (row: '{Value}')")
+            : string.Create(CultureInfo.InvariantCulture, $"{where}:{Line}: column '{Column}' value '{Value}': {Reason}");
+    }
 }
 
 /// <summary>
@@ -29,13 +34,15 @@ public sealed class LoadReport
     public const int MaxListedRejections = 10_000;
 
     private readonly List<Rejection> rejections = [];
+    private readonly SortedDictionary<string, long> notes = new(StringComparer.Ordinal);
 
-    internal LoadReport(string file, TableKind kind, string source, string encoding)
+    internal LoadReport(string file, TableKind kind, string source, string encoding, string? sheet = null)
     {
         File = file;
         Kind = kind;
         Source = source;
         Encoding = encoding;
+        Sheet = sheet;
     }
 
     /// <summary>The file as the user named it.</summary>
@@ -47,8 +54,17 @@ public sealed class LoadReport
     /// <summary>The source adapter that read the file: <c>canonical</c>, <c>douyin_export</c> … (see <see cref="Sources.SourceRegistry"/>).</summary>
     public string Source { get; }
 
-    /// <summary>The text encoding the file was read with: <c>utf-8</c>, <c>utf-8-bom</c> or <c>gb18030</c>.</summary>
+    /// <summary>How the file was read: <c>utf-8</c>, <c>utf-8-bom</c> or <c>gb18030</c> for text, <c>xlsx</c> for a workbook.</summary>
     public string Encoding { get; }
+
+    /// <summary>The sheet of a workbook the rows came from (the first with a header a source knows); null for a text file.</summary>
+    public string? Sheet { get; }
+
+    /// <summary>
+    /// What the reader noticed without rejecting a row, by what it is, with how many rows: such as
+    /// 抖店's 流量体裁 "数据将于第二天更新" (data not yet out) read as channel other.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Notes => notes;
 
     /// <summary>Data rows read (the header is not counted).</summary>
     public long Rows { get; private set; }
@@ -65,6 +81,12 @@ public sealed class LoadReport
     /// <summary>Rows that total the others (a 全部 or 合计 line): neither loaded nor rejected.</summary>
     public long Summary { get; private set; }
 
+    /// <summary>
+    /// Rows identical to a row of a file read before it (monthly exports that overlap): kept once, so
+    /// not loaded again. rows = loaded + unpaid + rejected + summary + repeated.
+    /// </summary>
+    public long Repeated { get; private set; }
+
     /// <summary>The rejected rows, in file order, up to <see cref="MaxListedRejections"/>.</summary>
     public IReadOnlyList<Rejection> Rejections => rejections;
 
@@ -80,6 +102,24 @@ public sealed class LoadReport
         Rows += loaded + unpaid;
         Loaded += loaded;
         Unpaid += unpaid;
+    }
+
+    /// <summary>Counts <paramref name="rows"/> more rows of a note.</summary>
+    internal void Note(string note, long rows = 1) => notes[note] = notes.GetValueOrDefault(note) + rows;
+
+    /// <summary>A loaded row turned out to repeat an earlier file's row: kept once.</summary>
+    internal void LoadedWasRepeated()
+    {
+        Loaded--;
+        Repeated++;
+    }
+
+    /// <summary>A loaded row turned out to conflict with an earlier file's row: rejected after all.</summary>
+    internal void LoadedWasRejected(Rejection rejection)
+    {
+        Loaded--;
+        Rows--;
+        Reject(rejection);
     }
 
     internal void CountSummary()
@@ -107,7 +147,7 @@ public sealed class LoadReport
     /// <summary>A one-line summary for people.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{File}: {Vocabulary.KindName(Kind)} ({Source}, {Encoding}): {Rows} rows, {Loaded} loaded, {Unpaid} unpaid, {Rejected} rejected");
+        $"{File}{(Sheet is null ? "" : $" [{Sheet}]")}: {Vocabulary.KindName(Kind)} ({Source}, {Encoding}): {Rows} rows, {Loaded} loaded, {Unpaid} unpaid, {Rejected} rejected{(Summary > 0 ? $", {Summary} summary" : "")}{(Repeated > 0 ? $", {Repeated} repeated" : "")}");
 }
 
 /// <summary>The rows a reader loaded and its report on the file.</summary>
@@ -151,4 +191,16 @@ public sealed record ReadOptions
 
     /// <summary>The name the file has in messages; null for the path as given.</summary>
     public string? DisplayName { get; init; }
+
+    /// <summary>
+    /// The password of an encrypted workbook (<c>--password</c>), tried after the one its file name
+    /// carries. Never written anywhere: not in messages, reports or data cards.
+    /// </summary>
+    public string? Password { get; init; }
+
+    /// <summary>Settings the sources need (the shop's own account …) and the user's own mappings.</summary>
+    public SourceOptions Sources { get; init; } = SourceOptions.None;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ReadOptions {{ Strict = {Strict}, Encoding = {Encoding}, Password = {(Password is null ? "none" : "given")} }}";
 }

@@ -23,11 +23,14 @@ public sealed class StreamedTable<T> : IEnumerable<T>, IDisposable
         this.input = input;
         strict = options.Strict;
         mapping = input.Bind<T>();
-        Report = new LoadReport(input.Name, input.Adapter.Table, input.Adapter.Id, input.Rows.Encoding);
+        Report = new LoadReport(input.Name, input.Adapter.Table, input.Adapter.Id, input.Rows.Encoding, input.Rows.Sheet);
     }
 
     /// <summary>What happened to every row read so far; complete once the enumeration has ended.</summary>
     public LoadReport Report { get; }
+
+    /// <summary>The line (or sheet row) of the row last yielded.</summary>
+    public long Line { get; private set; }
 
     /// <summary>The header names as the file has them.</summary>
     public IReadOnlyList<string> Headers => input.Header.Names;
@@ -48,7 +51,7 @@ public sealed class StreamedTable<T> : IEnumerable<T>, IDisposable
         }
 
         enumerated = true;
-        return TableReader.Stream(input.Rows, mapping, Report, side, strict).GetEnumerator();
+        return TableReader.Stream(input.Rows, mapping, Report, side, strict, line => Line = line).GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -34,7 +34,7 @@ internal static class TableReader
     /// side rows (the sellers an export names) go to <paramref name="side"/>. In strict mode the first
     /// rejection throws <see cref="RejectedRowException"/>.
     /// </summary>
-    public static IEnumerable<T> Stream<T>(IRowSource rows, RowMapping<T> mapping, LoadReport report, SideRows side, bool strict)
+    public static IEnumerable<T> Stream<T>(IRowSource rows, RowMapping<T> mapping, LoadReport report, SideRows side, bool strict, Action<long>? onLoaded = null)
     {
         var headerCount = mapping.Header.Names.Count;
         var fields = mapping.NewFields();
@@ -48,8 +48,14 @@ internal static class TableReader
             T? record = default;
             var outcome = RowOutcome.Rejected;
 
-            if (rows.CountsCells && rows.CellCount != headerCount)
+            if (rows.CountsCells ? rows.CellCount != headerCount : IsBlank(rows))
             {
+                if (!rows.CountsCells)
+                {
+                    // A spreadsheet's empty row is no row at all.
+                    continue;
+                }
+
                 rejection = FieldCountRejection(report.File, fields.Line, rows.RowText(), rows.CellCount, headerCount);
             }
             else
@@ -59,14 +65,15 @@ internal static class TableReader
                     fields.Set(i, positions[i] < 0 ? null : rows.Cell(positions[i]));
                 }
 
-                rejection = Convert(mapping, fields, report.File, side, out record, out outcome);
+                rejection = Convert(mapping, fields, report.File, side, out record, out outcome, rows.Sheet);
                 if (rejection is null && outcome == RowOutcome.Loaded && seen is not null)
                 {
                     var id = mapping.KeyOf is null ? fields.Text(mapping.IdColumn!)! : mapping.KeyOf(record!);
                     if (!seen.TryAdd(id, fields.Line))
                     {
                         var column = mapping.IdColumn!;
-                        rejection = new Rejection(report.File, fields.Line, mapping.NameInFile(column), Shorten(fields.Raw(column)), string.Create(CultureInfo.InvariantCulture, $"duplicate {(mapping.KeyOf is null ? "id" : "row for " + id)}: first seen on line {seen[id]}"));
+                        var where = rows.Sheet is null ? "line" : "row";
+                        rejection = new Rejection(report.File, fields.Line, mapping.NameInFile(column), Shorten(fields.Raw(column)), string.Create(CultureInfo.InvariantCulture, $"duplicate {(mapping.KeyOf is null ? "id" : "row for " + id)}: first seen on {where} {seen[id]}"), rows.Sheet);
                     }
                 }
             }
@@ -90,8 +97,14 @@ internal static class TableReader
             else
             {
                 report.CountLoaded();
+                onLoaded?.Invoke(fields.Line);
                 yield return record!;
             }
+        }
+
+        foreach (var (note, count) in side.Notes)
+        {
+            report.Note(note, count);
         }
     }
 
@@ -100,7 +113,7 @@ internal static class TableReader
     /// rejection naming the column as the file does. Duplicate ids are the caller's to find. Both
     /// engines convert rows here.
     /// </summary>
-    public static Rejection? Convert<T>(RowMapping<T> mapping, RowFields row, string file, SideRows side, out T? record, out RowOutcome outcome)
+    public static Rejection? Convert<T>(RowMapping<T> mapping, RowFields row, string file, SideRows side, out T? record, out RowOutcome outcome, string? sheet = null)
     {
         record = default;
         try
@@ -124,7 +137,7 @@ internal static class TableReader
         catch (FieldException e)
         {
             outcome = RowOutcome.Rejected;
-            return new Rejection(file, row.Line, mapping.NameInFile(e.Column), Shorten(row.Raw(e.Column)), e.Message);
+            return new Rejection(file, row.Line, mapping.NameInFile(e.Column), Shorten(row.Raw(e.Column)), e.Message, sheet);
         }
     }
 
@@ -138,6 +151,19 @@ internal static class TableReader
             ? string.Create(CultureInfo.InvariantCulture, $"expected {headerCount} fields as in the header, found {fields}")
             : string.Create(CultureInfo.InvariantCulture, $"expected {headerCount} fields as in the header, found {fields} in lines {line}-{line + breaks} read as one row (is a quote left open?)");
         return new Rejection(file, line, "", Shorten(raw), reason);
+    }
+
+    private static bool IsBlank(IRowSource rows)
+    {
+        for (var i = 0; i < rows.CellCount; i++)
+        {
+            if (rows.Cell(i).Length > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Shorten(string text) =>

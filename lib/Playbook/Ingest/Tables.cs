@@ -28,7 +28,24 @@ public enum ReaderEngine
 /// <param name="ExportAccounts">Accounts the rows name (a 抖店 export's 达人ID and 达人昵称), in file order; empty for a canonical file.</param>
 /// <param name="Engine"><c>fast</c> or <c>plain</c>: the engine that produced the ledger.</param>
 /// <param name="PlainReason">Why the plain engine ran when the fast one was asked for; null otherwise.</param>
-public sealed record LedgerLoadResult(OrderLedger Ledger, LoadReport Report, IReadOnlyList<Account> ExportAccounts, string Engine, string? PlainReason);
+public sealed record LedgerLoadResult(OrderLedger Ledger, LoadReport Report, IReadOnlyList<Account> ExportAccounts, string Engine, string? PlainReason)
+{
+    /// <summary>The report of every file read, in order (one file: <see cref="Report"/> alone).</summary>
+    public IReadOnlyList<LoadReport> Reports { get; init; } = [Report];
+}
+
+/// <summary>One table read from one or more files (monthly exports), merged.</summary>
+/// <param name="Rows">The loaded rows, a repeated row once.</param>
+/// <param name="Reports">The report of each file, in order.</param>
+/// <param name="NamedAccounts">Accounts the rows name (an export's sellers), the first naming of an id first.</param>
+public sealed record MergedLoadResult<T>(IReadOnlyList<T> Rows, IReadOnlyList<LoadReport> Reports, IReadOnlyList<Account> NamedAccounts);
+
+/// <summary>What a file is, told from its header.</summary>
+/// <param name="File">The file as named.</param>
+/// <param name="Kind">The canonical table it fills.</param>
+/// <param name="Source">The adapter that reads it.</param>
+/// <param name="Sheet">The sheet the header is on (workbooks), else null.</param>
+public sealed record FileLayout(string File, TableKind Kind, string Source, string? Sheet);
 
 /// <summary>What an engine made of an orders file.</summary>
 internal sealed record LedgerRead(OrderLedger Ledger, LoadReport Report, IReadOnlyList<Account> Accounts, BuyerHistories? Histories);
@@ -112,6 +129,42 @@ public static class Tables
     }
 
     /// <summary>
+    /// Reads orders from several files (monthly exports, canonical or any order layout) into one
+    /// ledger: an order an earlier file gave again is kept once when identical and rejected when its
+    /// values differ, naming both places. One file is read as <see cref="ReadLedger(string, ReadOptions?, DateOnly?, DateOnly?, ReaderEngine, int?)"/>
+    /// reads it; several by the plain engine, in order.
+    /// </summary>
+    /// <exception cref="InputException">A file cannot be read, or (strict) a row is rejected.</exception>
+    public static LedgerLoadResult ReadLedger(IReadOnlyList<string> paths, ReadOptions? options = null, DateOnly? from = null, DateOnly? to = null, ReaderEngine engine = ReaderEngine.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 1)
+        {
+            return ReadLedger(paths[0], options, from, to, engine);
+        }
+
+        options ??= ReadOptions.Lenient;
+        var builder = new LedgerBuilder(from, to, keepHistories: true, shards: 1);
+        var reports = new List<LoadReport>();
+        var side = new SideRows();
+        builder.AddInOrder(Merged<Order>(paths, options, TableKind.Orders, reports, side));
+        var ledger = builder.Build();
+        return new LedgerLoadResult(ledger, reports[0], [.. side.Accounts.Values], "plain", $"{paths.Count} order files are merged by the plain engine") { Reports = reports };
+    }
+
+    /// <summary>Reads one table from several files (monthly exports), merged as <see cref="ReadLedger(IReadOnlyList{string}, ReadOptions?, DateOnly?, DateOnly?, ReaderEngine)"/> merges orders.</summary>
+    /// <exception cref="InputException">A file cannot be read, holds another table, or (strict) a row is rejected.</exception>
+    public static MergedLoadResult<T> ReadMerged<T>(IReadOnlyList<string> paths, ReadOptions? options = null)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var reports = new List<LoadReport>();
+        var side = new SideRows();
+        List<T> rows = [.. Merged<T>(paths, options ?? ReadOptions.Lenient, CanonicalTables.Of<T>().Kind, reports, side)];
+        return new MergedLoadResult<T>(rows, reports, [.. side.Accounts.Values]);
+    }
+
+    /// <summary>
     /// Every buyer's purchases in the period, for cohorts: read by the parallel engine unless the
     /// file needs the plain one, as <see cref="ReadLedger(string, ReadOptions?, DateOnly?, DateOnly?, ReaderEngine, int?)"/>.
     /// Memory grows with the orders (a ledger keeps only the compact figures).
@@ -139,6 +192,14 @@ public static class Tables
             input.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What a file is: its header found and its layout told, without reading its rows.</summary>
+    /// <exception cref="InputException">The file is missing, unreadable or of no known layout.</exception>
+    public static FileLayout Identify(string path, ReadOptions? options = null)
+    {
+        using var input = InputFile.Open(path, options ?? ReadOptions.Lenient);
+        return new FileLayout(input.Name, input.Adapter.Table, input.Adapter.Id, input.Rows.Sheet);
     }
 
     /// <summary>
@@ -174,6 +235,40 @@ public static class Tables
         builder.AddInOrder(stream);
         var ledger = builder.Build();
         return (new LedgerRead(ledger, stream.Report, [.. stream.ExportAccounts], builder.Histories), "plain", reason);
+    }
+
+    private static IEnumerable<T> Merged<T>(IReadOnlyList<string> paths, ReadOptions options, TableKind kind, List<LoadReport> reports, SideRows side)
+        where T : class, new()
+    {
+        var merge = new TableMerge<T>();
+        foreach (var path in paths)
+        {
+            using var stream = Open<T>(path, options, kind);
+            reports.Add(stream.Report);
+            foreach (var row in stream)
+            {
+                var before = stream.Report.Rejected;
+                if (merge.Keep(row, stream.Report, stream.Line, stream.Report.Sheet))
+                {
+                    yield return row;
+                }
+                else if (options.Strict && stream.Report.Rejected > before)
+                {
+                    throw new RejectedRowException(stream.Report.Rejections[^1]);
+                }
+            }
+
+            merge.EndFile();
+            foreach (var account in stream.ExportAccounts)
+            {
+                side.Accounts.TryAdd(account.AccountId, account);
+            }
+
+            foreach (var (note, count) in stream.Report.Notes)
+            {
+                side.Notes[note] = side.Notes.GetValueOrDefault(note) + count;
+            }
+        }
     }
 
     private static StreamedTable<T> Open<T>(string path, ReadOptions? options, TableKind kind)

@@ -84,9 +84,9 @@ public abstract class SourceAdapter
 /// <typeparam name="T">The canonical record.</typeparam>
 internal abstract class SourceAdapter<T> : SourceAdapter
 {
-    /// <summary>Binds the adapter to a file's header: the mapping of its rows.</summary>
-    /// <exception cref="InputException">The header lacks a required column.</exception>
-    public abstract RowMapping<T> Bind(HeaderRow header, string file);
+    /// <summary>Binds the adapter to a file's header: the mapping of its rows, with the user's settings.</summary>
+    /// <exception cref="InputException">The header lacks a required column, or a setting the layout needs is missing.</exception>
+    public abstract RowMapping<T> Bind(HeaderRow header, string file, SourceOptions options);
 
     /// <inheritdoc/>
     internal override TResult Accept<TResult>(ISourceVisitor<TResult> visitor) => visitor.Visit(this);
@@ -111,7 +111,7 @@ internal interface ILayoutWriter<in T>
     void Write(string path, IEnumerable<T> rows, IReadOnlyDictionary<string, Account> accounts);
 }
 
-/// <summary>Rows besides the table's own that a source names as it is read: the sellers of an order export.</summary>
+/// <summary>What a source yields besides the table's rows as it reads: the sellers an order export names, and notes.</summary>
 internal sealed class SideRows
 {
     /// <summary>Accounts by id, the first row that names one giving its nickname.</summary>
@@ -126,12 +126,23 @@ internal sealed class SideRows
         }
     }
 
-    /// <summary>Adds the accounts of <paramref name="other"/> that are not known, in its order.</summary>
+    /// <summary>What rows showed without being rejected (a placeholder read as a default …), with how many rows.</summary>
+    public Dictionary<string, long> Notes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one row of a note.</summary>
+    public void Note(string note) => Notes[note] = Notes.GetValueOrDefault(note) + 1;
+
+    /// <summary>Adds the accounts of <paramref name="other"/> that are not known, in its order, and its notes.</summary>
     public void Add(SideRows other)
     {
         foreach (var (id, account) in other.Accounts)
         {
             Accounts.TryAdd(id, account);
+        }
+
+        foreach (var (note, rows) in other.Notes)
+        {
+            Notes[note] = Notes.GetValueOrDefault(note) + rows;
         }
     }
 }

@@ -15,6 +15,10 @@ public static class SourceRegistry
     public static IReadOnlyList<SourceAdapter> All { get; } =
     [
         DouyinOrderExport.Instance,
+        KuaishouOrderExport.Instance,
+        MappedSource.Builtin("compass-live-list.yml"),
+        MappedSource.Builtin("qianchuan-standard.yml"),
+        MappedSource.Builtin("qianchuan-uni.yml"),
         new CanonicalSource<Account>(CanonicalTables.Accounts),
         new CanonicalSource<Order>(CanonicalTables.Orders, m => new CanonicalOrderRows(m)),
         new CanonicalSource<LiveSession>(CanonicalTables.Sessions),
@@ -33,27 +37,35 @@ public static class SourceRegistry
     public static SourceAdapter Canonical(TableKind kind) => All.Single(a => a.Table == kind && a.Signature is null);
 
     /// <summary>
-    /// The adapter for a header row: an export whose signature columns are all there (most of them
-    /// wins), else the canonical table whose required columns are all there (most of them wins).
-    /// With <paramref name="kind"/>, only adapters of that table count, and its canonical adapter is
-    /// the last resort (it then fails naming the columns it lacks).
+    /// The adapter for a header row: a mapped or export layout whose signature columns are all
+    /// there (the user's mappings first, then the one with most signature columns), else the
+    /// canonical table whose required columns are all there (the one with most); null when none is.
+    /// With <paramref name="kind"/>, only adapters of that table count.
     /// </summary>
-    /// <exception cref="InputException">No adapter fits; the message names the closest and what it lacks.</exception>
-    internal static SourceAdapter Detect(HeaderRow header, string file, TableKind? kind = null)
+    internal static SourceAdapter? TryDetect(HeaderRow header, TableKind? kind = null, SourceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var candidates = All.Where(a => kind is null || a.Table == kind).ToList();
-        var export = candidates.Where(a => a.Signature is not null && a.Recognises(header)).MaxBy(a => a.Signature!.Count);
-        if (export is not null)
+        var mapped = (options ?? SourceOptions.None).Mappings.FirstOrDefault(a => (kind is null || a.Table == kind) && a.Recognises(header));
+        if (mapped is not null)
         {
-            return export;
+            return mapped;
         }
 
-        var canonical = candidates.Where(a => a.Signature is null).ToList();
-        var complete = canonical.Where(a => a.Recognises(header)).MaxBy(a => a.Columns.Count(c => c.Required));
-        if (complete is not null)
+        var candidates = All.Where(a => kind is null || a.Table == kind).ToList();
+        return candidates.Where(a => a.Signature is not null && a.Recognises(header)).MaxBy(a => a.Signature!.Count)
+            ?? candidates.Where(a => a.Signature is null && a.Recognises(header)).MaxBy(a => a.Columns.Count(c => c.Required));
+    }
+
+    /// <summary>
+    /// As <see cref="TryDetect"/>, for a header no adapter recognises too: with <paramref name="kind"/>
+    /// its canonical adapter (binding it then fails naming the columns it lacks), else an error.
+    /// </summary>
+    /// <exception cref="InputException">No adapter fits; the message names the closest and what it lacks.</exception>
+    internal static SourceAdapter Detect(HeaderRow header, string file, TableKind? kind = null, SourceOptions? options = null)
+    {
+        if (TryDetect(header, kind, options) is { } found)
         {
-            return complete;
+            return found;
         }
 
         if (kind is { } only)
@@ -61,6 +73,7 @@ public static class SourceRegistry
             return Canonical(only);
         }
 
+        var canonical = All.Where(a => a.Signature is null).ToList();
         var closest = canonical.MaxBy(a => 1.0 - ((double)a.Missing(header).Count / a.Columns.Count(c => c.Required)))!;
         var exports = string.Join("; ", All.Where(a => a.Signature is not null).Select(a => $"a {a.Title} needs {string.Join(" and ", a.Signature!)}"));
         throw new InputException(

@@ -1,5 +1,6 @@
 using Playbook.Analysis;
 using Playbook.Canonical;
+using Playbook.Files;
 using Playbook.Ingest;
 using Playbook.Ledger;
 
@@ -24,35 +25,41 @@ public sealed class MissingDataException(string message) : Exception(message)
 /// <summary>
 /// A brand's tables (a bundled case, or an analyst's own exports), read through the one door
 /// (<see cref="Tables"/>) whoever asks: the command line, the notebooks' <see cref="Workbench"/>,
-/// claims and checklists get the same figures, the same warnings and the same accounts. Each table is
-/// read on first use; orders go to a ledger by the parallel engine, one ledger per period asked for.
+/// claims and checklists get the same figures, the same warnings and the same accounts. A folder's
+/// tables are its canonical files (<c>orders.csv</c> …) and, for a table without one, the exports in
+/// it told apart by their headers (.csv, .xlsx; several monthly files of a table are merged). Each
+/// table is read on first use; orders go to a ledger by the parallel engine, one per period asked for.
 /// </summary>
 public sealed class BrandData
 {
-    private readonly IReadOnlyDictionary<TableKind, string> files;
+    private static readonly string[] Extensions = [".csv", ".txt", ".xlsx", ".xlsm", ".xls"];
+
+    private readonly IReadOnlyDictionary<TableKind, IReadOnlyList<string>>? given;
     private readonly Dictionary<TableKind, object> rows = [];
     private readonly Dictionary<(DateOnly?, DateOnly?), LedgerLoadResult> ledgers = [];
     private readonly Dictionary<string, LoadReport> reports = new(StringComparer.Ordinal);
     private readonly List<LoadReport> load = [];
     private readonly List<string> notes = [];
-    private IReadOnlyList<Account>? namedAccounts;
+    private readonly Dictionary<string, Account> named = new(StringComparer.Ordinal);
+    private Dictionary<TableKind, IReadOnlyList<string>>? found;
+    private bool ordersNamed;
 
-    /// <summary>The tables of a folder, under their canonical file names (<c>orders.csv</c> may be a 抖店 export).</summary>
+    /// <summary>The tables of a folder: canonical files by name, other exports by their headers.</summary>
     public BrandData(string directory)
-        : this(directory, new Dictionary<TableKind, string>())
-    {
-    }
-
-    private BrandData(string directory, IReadOnlyDictionary<TableKind, string> files)
     {
         Directory = directory;
-        this.files = files;
+    }
+
+    private BrandData(string directory, IReadOnlyDictionary<TableKind, IReadOnlyList<string>> files)
+    {
+        Directory = directory;
+        given = files;
     }
 
     /// <summary>The folder (for tables given file by file, the current directory).</summary>
     public string Directory { get; }
 
-    /// <summary>How every file is read: strict or lenient, the encoding.</summary>
+    /// <summary>How every file is read: strict or lenient, the encoding, a password, the sources' settings.</summary>
     public ReadOptions ReadOptions { get; init; } = ReadOptions.Lenient;
 
     /// <summary>The engine that reads orders into ledgers.</summary>
@@ -65,65 +72,89 @@ public sealed class BrandData
     public static BrandData FromFiles(IReadOnlyDictionary<TableKind, string?> files, ReadOptions? options = null, ReaderEngine engine = ReaderEngine.Auto)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var given = files.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!);
-        return new BrandData(Environment.CurrentDirectory, given) { ReadOptions = options ?? ReadOptions.Lenient, Engine = engine };
+        return FromFiles(files.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[f.Value!]), options, engine);
+    }
+
+    /// <summary>A brand's tables, each from one or more files (monthly exports are merged).</summary>
+    public static BrandData FromFiles(IReadOnlyDictionary<TableKind, IReadOnlyList<string>> files, ReadOptions? options = null, ReaderEngine engine = ReaderEngine.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var nonEmpty = files.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => f.Value);
+        return new BrandData(Environment.CurrentDirectory, nonEmpty) { ReadOptions = options ?? ReadOptions.Lenient, Engine = engine };
+    }
+
+    /// <summary>
+    /// Files and folders of exports, each file told apart by its header and put to its table;
+    /// files no layout fits are left out, and <see cref="Notes"/> says why.
+    /// </summary>
+    public static BrandData FromExports(IEnumerable<string> paths, ReadOptions? options = null, ReaderEngine engine = ReaderEngine.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= ReadOptions.Lenient;
+        var skipped = new List<string>();
+        var files = Identify(paths.SelectMany(p => System.IO.Directory.Exists(p) ? FilesIn(p) : [p]), options, skipped);
+        var data = new BrandData(Environment.CurrentDirectory, files) { ReadOptions = options, Engine = engine };
+        data.notes.AddRange(skipped);
+        return data;
     }
 
     /// <summary>Load reports of the files read so far, one per file, in the order they were first read.</summary>
     public IReadOnlyList<LoadReport> Load => load;
 
-    /// <summary>What the reading did that a user may want to know, such as a file read by the plain engine and why.</summary>
-    public IReadOnlyList<string> Notes => notes;
+    /// <summary>What the reading did that a user may want to know: files left out and why, a file read by the plain engine and why.</summary>
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            _ = Files;
+            return notes;
+        }
+    }
+
+    /// <summary>The files each table is read from.</summary>
+    public IReadOnlyDictionary<TableKind, IReadOnlyList<string>> Files => given ?? (found ??= Resolve());
 
     /// <summary>Whether the data has the table.</summary>
-    public bool Has(TableKind table) => files.Count > 0 ? files.ContainsKey(table) : File.Exists(DefaultPath(table));
-
-    /// <summary>Where the table is read from, or null when the data has none.</summary>
-    public string? PathOf(TableKind table) => !Has(table) ? null : files.TryGetValue(table, out var path) ? path : DefaultPath(table);
+    public bool Has(TableKind table) => Files.ContainsKey(table);
 
     /// <summary>
-    /// The seller accounts: the accounts table's, then those the orders name (a 抖店 export's 达人ID
-    /// and 达人昵称) that the table lacks; the table wins for an id in both.
+    /// The seller accounts: the accounts table's, then those the other tables name (a 抖店 export's
+    /// 达人ID and 达人昵称, a 罗盘 list's 主播抖音号 …) that the table lacks; the table wins for an id in both.
     /// </summary>
     public IReadOnlyList<Account> Accounts
     {
         get
         {
-            IReadOnlyList<Account> table = Has(TableKind.Accounts) ? Get(TableKind.Accounts, Tables.ReadAccounts) : [];
-            if (namedAccounts is null && Has(TableKind.Orders))
-            {
-                Ledger();
-            }
-
-            return [.. table.Concat(namedAccounts ?? [])];
+            IReadOnlyList<Account> table = Has(TableKind.Accounts) ? Get<Account>(TableKind.Accounts) : [];
+            return [.. table.Concat(NamedAccounts())];
         }
     }
 
     /// <summary>The order rows (canonical or an export), or null when the data has none. For row-level figures; ledgers come from <see cref="Ledger"/>.</summary>
-    public IReadOnlyList<Order>? Orders => Has(TableKind.Orders) ? Get(TableKind.Orders, (p, o) => Tables.ReadOrders(p, o)) : null;
+    public IReadOnlyList<Order>? Orders => Has(TableKind.Orders) ? Get<Order>(TableKind.Orders) : null;
 
     /// <summary>Per-seller daily sales, or null.</summary>
-    public IReadOnlyList<DailySales>? Sales => Has(TableKind.Sales) ? Get(TableKind.Sales, Tables.ReadSales) : null;
+    public IReadOnlyList<DailySales>? Sales => Has(TableKind.Sales) ? Get<DailySales>(TableKind.Sales) : null;
 
     /// <summary>Live sessions.</summary>
     /// <exception cref="MissingDataException">The data has none.</exception>
-    public IReadOnlyList<LiveSession> Sessions => Need(TableKind.Sessions, Tables.ReadSessions);
+    public IReadOnlyList<LiveSession> Sessions => Need<LiveSession>(TableKind.Sessions);
 
     /// <summary>Products.</summary>
     /// <exception cref="MissingDataException">The data has none.</exception>
-    public IReadOnlyList<Product> Products => Need(TableKind.Products, Tables.ReadProducts);
+    public IReadOnlyList<Product> Products => Need<Product>(TableKind.Products);
 
     /// <summary>Paid traffic.</summary>
     /// <exception cref="MissingDataException">The data has none.</exception>
-    public IReadOnlyList<PaidTraffic> Traffic => Need(TableKind.Traffic, Tables.ReadTraffic);
+    public IReadOnlyList<PaidTraffic> Traffic => Need<PaidTraffic>(TableKind.Traffic);
 
     /// <summary>Campaign windows.</summary>
     /// <exception cref="MissingDataException">The data has none.</exception>
-    public IReadOnlyList<Campaign> Campaigns => Need(TableKind.Campaigns, Tables.ReadCampaigns);
+    public IReadOnlyList<Campaign> Campaigns => Need<Campaign>(TableKind.Campaigns);
 
     /// <summary>Peer rankings.</summary>
     /// <exception cref="MissingDataException">The data has none.</exception>
-    public IReadOnlyList<LeaderboardEntry> Leaderboard => Need(TableKind.Leaderboard, Tables.ReadLeaderboard);
+    public IReadOnlyList<LeaderboardEntry> Leaderboard => Need<LeaderboardEntry>(TableKind.Leaderboard);
 
     /// <summary>Orders, or else daily sales, as rows; a claim about GMV works on either.</summary>
     /// <exception cref="MissingDataException">The data has neither.</exception>
@@ -132,17 +163,24 @@ public sealed class BrandData
 
     /// <summary>
     /// The ledger of a period (the whole data when not given): orders read by the parallel engine
-    /// (or the plain one, when the file needs it: <see cref="Notes"/> says why), else daily sales.
+    /// (or the plain one, when the files need it: <see cref="Notes"/> says why), else daily sales.
     /// </summary>
     /// <exception cref="MissingDataException">The data has neither orders nor daily sales.</exception>
     public OrderLedger Ledger(DateOnly? from = null, DateOnly? to = null) => LedgerRead(from, to).Ledger;
 
     /// <summary>Every buyer's purchases in a period, for cohorts.</summary>
     /// <exception cref="MissingDataException">The data has no order rows.</exception>
-    public BuyerHistories BuyerHistories(DateOnly? from = null, DateOnly? to = null) =>
-        PathOf(TableKind.Orders) is { } path
-            ? Tables.ReadBuyerHistories(path, ReadOptions, from, to, Engine)
-            : throw new MissingDataException($"buyer histories need order rows with buyer ids: orders.csv in {Directory}");
+    public BuyerHistories BuyerHistories(DateOnly? from = null, DateOnly? to = null)
+    {
+        if (!Files.TryGetValue(TableKind.Orders, out var paths))
+        {
+            throw new MissingDataException($"buyer histories need order rows with buyer ids: orders.csv in {Directory}");
+        }
+
+        return paths.Count == 1
+            ? Tables.ReadBuyerHistories(paths[0], ReadOptions, from, to, Engine)
+            : Playbook.Ledger.BuyerHistories.Of(Orders!, from, to);
+    }
 
     /// <summary>
     /// The pillar analysis of a period through <paramref name="framework"/>: the ledger, then every
@@ -153,33 +191,112 @@ public sealed class BrandData
     {
         options ??= new AnalysisOptions();
         var read = LedgerRead(options.From, options.To);
-        List<LoadReport> used = [read.Report];
-        T? Table<T>(TableKind table, Func<T> get)
-            where T : class
+        List<LoadReport> used = [.. read.Reports];
+        IReadOnlyList<T>? Table<T>(TableKind table)
+            where T : class, new()
         {
             if (!Has(table))
             {
                 return null;
             }
 
-            var value = get();
-            used.Add(reports[PathOf(table)!]);
+            var value = Get<T>(table);
+            used.AddRange(Files[table].Select(f => reports[f]));
             return value;
         }
 
-        var accounts = Table(TableKind.Accounts, () => Get(TableKind.Accounts, Tables.ReadAccounts)) ?? [];
+        var accounts = Table<Account>(TableKind.Accounts) ?? [];
         var input = new AnalysisInput
         {
             Framework = framework,
             Ledger = read.Ledger,
-            Accounts = accounts.Concat(read.ExportAccounts),
-            Campaigns = Table(TableKind.Campaigns, () => Campaigns),
-            Products = Table(TableKind.Products, () => Products),
-            Traffic = Table(TableKind.Traffic, () => Traffic),
-            Sessions = Table(TableKind.Sessions, () => Sessions),
+            Campaigns = Table<Campaign>(TableKind.Campaigns),
+            Products = Table<Product>(TableKind.Products),
+            Traffic = Table<PaidTraffic>(TableKind.Traffic),
+            Sessions = Table<LiveSession>(TableKind.Sessions),
             Load = used,
         };
-        return PillarAnalysis.Analyze(input, options);
+        return PillarAnalysis.Analyze(input with { Accounts = accounts.Concat(NamedAccounts()) }, options);
+    }
+
+    private static IEnumerable<string> FilesIn(string folder) =>
+        System.IO.Directory.GetFiles(folder)
+            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+
+    private static Dictionary<TableKind, IReadOnlyList<string>> Identify(IEnumerable<string> files, ReadOptions options, List<string> skipped)
+    {
+        var tables = new Dictionary<TableKind, List<string>>();
+        foreach (var file in files)
+        {
+            try
+            {
+                var layout = Tables.Identify(file, options);
+                if (!tables.TryGetValue(layout.Kind, out var list))
+                {
+                    tables[layout.Kind] = list = [];
+                }
+
+                list.Add(file);
+            }
+            catch (InputException e)
+            {
+                skipped.Add($"left out: {e.Message}");
+            }
+        }
+
+        return tables.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value);
+    }
+
+    /// <summary>A folder's tables: canonical names first; the other files by their headers, for tables without one.</summary>
+    private Dictionary<TableKind, IReadOnlyList<string>> Resolve()
+    {
+        var files = new Dictionary<TableKind, IReadOnlyList<string>>();
+        var canonical = CanonicalTables.All.Select(t => t.FileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in CanonicalTables.All)
+        {
+            var path = Path.Combine(Directory, table.FileName);
+            if (File.Exists(path))
+            {
+                files[table.Kind] = [path];
+            }
+        }
+
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return files;
+        }
+
+        var others = FilesIn(Directory).Where(f => !canonical.Contains(Path.GetFileName(f))).ToList();
+        if (others.Count == 0 || files.Count == CanonicalTables.All.Count)
+        {
+            return files;
+        }
+
+        // Exports in the folder fill the tables it has no canonical file for.
+        var skipped = new List<string>();
+        foreach (var (kind, paths) in Identify(others, ReadOptions, skipped))
+        {
+            files.TryAdd(kind, paths);
+        }
+
+        notes.AddRange(skipped);
+        return files;
+    }
+
+    private Dictionary<string, Account>.ValueCollection NamedAccounts()
+    {
+        if (!ordersNamed && Has(TableKind.Orders))
+        {
+            Ledger();
+        }
+
+        if (Has(TableKind.Sessions))
+        {
+            _ = Sessions;
+        }
+
+        return named.Values;
     }
 
     private LedgerLoadResult LedgerRead(DateOnly? from, DateOnly? to)
@@ -190,22 +307,32 @@ public sealed class BrandData
         }
 
         LedgerLoadResult read;
-        if (PathOf(TableKind.Orders) is { } path)
+        if (Files.TryGetValue(TableKind.Orders, out var paths))
         {
-            read = Tables.ReadLedger(path, ReadOptions, from, to, Engine);
-            Report(path, read.Report);
-            var note = read.PlainReason is null ? null : $"read {path} the plain way: {read.PlainReason}";
+            read = Tables.ReadLedger(paths, ReadOptions, from, to, Engine);
+            foreach (var (path, report) in paths.Zip(read.Reports))
+            {
+                Report(path, report);
+            }
+
+            var note = read.PlainReason is null ? null : $"read {string.Join(", ", paths)} the plain way: {read.PlainReason}";
             if (note is not null && !notes.Contains(note))
             {
                 notes.Add(note);
             }
 
-            namedAccounts ??= read.ExportAccounts;
+            if (!ordersNamed)
+            {
+                Name(read.ExportAccounts);
+                ordersNamed = true;
+            }
         }
         else if (Sales is { } sales)
         {
-            var report = reports[PathOf(TableKind.Sales)!];
-            read = new LedgerLoadResult(OrderLedger.Of([], sales, from, to), report, [], "plain", null);
+            read = new LedgerLoadResult(OrderLedger.Of([], sales, from, to), reports[Files[TableKind.Sales][0]], [], "plain", null)
+            {
+                Reports = [.. Files[TableKind.Sales].Select(f => reports[f])],
+            };
         }
         else
         {
@@ -216,9 +343,15 @@ public sealed class BrandData
         return read;
     }
 
-    private MissingDataException NoSales() => new($"needs orders.csv or sales.csv in {Directory}");
+    private void Name(IEnumerable<Account> accounts)
+    {
+        foreach (var account in accounts)
+        {
+            named.TryAdd(account.AccountId, account);
+        }
+    }
 
-    private string DefaultPath(TableKind table) => Path.Combine(Directory, CanonicalTables.Of(table).FileName);
+    private MissingDataException NoSales() => new($"needs orders.csv or sales.csv in {Directory}");
 
     private void Report(string path, LoadReport report)
     {
@@ -228,16 +361,23 @@ public sealed class BrandData
         }
     }
 
-    private IReadOnlyList<T> Need<T>(TableKind table, Func<string, ReadOptions, LoadResult<T>> read) =>
-        Has(table) ? Get(table, read) : throw new MissingDataException($"needs {CanonicalTables.Of(table).FileName} in {Directory}");
+    private IReadOnlyList<T> Need<T>(TableKind table)
+        where T : class, new() =>
+        Has(table) ? Get<T>(table) : throw new MissingDataException($"needs {CanonicalTables.Of(table).FileName} in {Directory}");
 
-    private IReadOnlyList<T> Get<T>(TableKind table, Func<string, ReadOptions, LoadResult<T>> read)
+    private IReadOnlyList<T> Get<T>(TableKind table)
+        where T : class, new()
     {
         if (!rows.TryGetValue(table, out var loaded))
         {
-            var path = PathOf(table)!;
-            var result = read(path, ReadOptions);
-            Report(path, result.Report);
+            var paths = Files[table];
+            var result = Tables.ReadMerged<T>(paths, ReadOptions);
+            foreach (var (path, report) in paths.Zip(result.Reports))
+            {
+                Report(path, report);
+            }
+
+            Name(result.NamedAccounts);
             rows[table] = loaded = result.Rows;
         }
 

@@ -52,7 +52,7 @@ public sealed class Workbench
     public static Workbench Folder(string directory, Framework framework, long topKolFollowers = SellerRoles.DefaultTopKolFollowers) =>
         new(new BrandData(directory), framework, directory) { TopKolFollowers = topKolFollowers };
 
-    /// <summary>A brand's tables given file by file (see <see cref="BrandData.FromFiles"/>).</summary>
+    /// <summary>A brand's tables given file by file (see <see cref="BrandData"/>).</summary>
     public static Workbench Of(BrandData data, Framework framework, long topKolFollowers = SellerRoles.DefaultTopKolFollowers)
     {
         ArgumentNullException.ThrowIfNull(data);

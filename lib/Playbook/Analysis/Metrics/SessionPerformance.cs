@@ -16,9 +16,10 @@ namespace Playbook.Analysis;
 /// <param name="PeakOnline">Peak concurrent viewers.</param>
 /// <param name="AvgWatchSeconds">Average watch time per viewer, seconds.</param>
 /// <param name="NewFans">Followers gained.</param>
-/// <param name="Gmv">Paid GMV of the session's orders, CNY (refunds not netted, as the platforms show it); null when only daily sales were given, which do not say which session sold what.</param>
-/// <param name="Orders">Paid order rows of the session.</param>
-/// <param name="Buyers">Distinct buyers; null when the orders carry no buyer ids.</param>
+/// <param name="Gmv">Paid GMV of the session, CNY (refunds not netted, as the platforms show it): the session's orders, else the platform's own figure; null when neither is known (daily sales do not say which session sold what).</param>
+/// <param name="GmvSource"><c>orders</c> (the orders naming the session) or <c>platform</c> (the export's 直播间成交金额); null when the GMV is not known.</param>
+/// <param name="Orders">Paid orders of the session, from the same source as the GMV; null when not known.</param>
+/// <param name="Buyers">Distinct buyers, from the same source; null when the orders carry no buyer ids.</param>
 /// <param name="UvValue">UV价值 = GMV / viewers, CNY.</param>
 /// <param name="Gpm">GPM 千次观看成交金额 = GMV × 1000 / views, CNY.</param>
 /// <param name="Conversion">转化率 = buyers / viewers.</param>
@@ -28,13 +29,14 @@ public sealed record SessionPerformance(
     string AccountId,
     DateTime StartedAt,
     double Hours,
-    long Views,
-    long Viewers,
-    long PeakOnline,
-    decimal AvgWatchSeconds,
-    long NewFans,
+    long? Views,
+    long? Viewers,
+    long? PeakOnline,
+    decimal? AvgWatchSeconds,
+    long? NewFans,
     decimal? Gmv,
-    long Orders,
+    string? GmvSource,
+    long? Orders,
     long? Buyers,
     decimal? UvValue,
     decimal? Gpm,
@@ -43,7 +45,7 @@ public sealed record SessionPerformance(
 {
     /// <summary>How the figures are defined.</summary>
     public const string Definition =
-        "gmv = paid amount of the orders naming the session; uv_value = gmv / viewers (UV); gpm = gmv x 1000 / views (PV; some vendors divide by UV); " +
+        "gmv = paid amount of the orders naming the session, else the platform's own figure (gmv_source says which); uv_value = gmv / viewers (UV); gpm = gmv x 1000 / views (PV; some vendors divide by UV); " +
         "conversion = buyers / viewers; gmv_per_hour = gmv / session hours";
 
     /// <summary>The performance of each session that started in the ledger's period, in start order.</summary>
@@ -60,12 +62,18 @@ public sealed record SessionPerformance(
             .Select(s =>
             {
                 ledger.BySession.TryGetValue(s.SessionId, out var sales);
-                // Daily sales carry no session: a session's sales are then unknown, not zero.
-                var known = !ledger.HasDailySales || ledger.BySession.Count > 0;
-                decimal? gmv = known ? sales?.Tally.Gmv ?? 0m : null;
-                var hours = (s.EndedAt - s.StartedAt).TotalHours;
+
+                // The orders naming the session win; else the platform's own figure; daily sales carry
+                // no session, so a session's sales are then unknown, not zero.
+                var ordersKnow = !ledger.HasDailySales || ledger.BySession.Count > 0;
+                var fromOrders = sales is not null || (ordersKnow && s.Gmv is null);
+                decimal? gmv = fromOrders ? sales?.Tally.Gmv ?? 0m : s.Gmv;
+                string? source = gmv is null ? null : fromOrders ? "orders" : "platform";
+                long? orders = fromOrders ? sales?.Tally.Orders ?? 0 : s.Orders;
+
                 // Buyers can be counted only when the orders carry buyer ids at all.
-                long? buyers = ledger.BuyerCount > 0 ? sales?.BuyerCount ?? 0 : null;
+                long? buyers = fromOrders ? (ledger.BuyerCount > 0 ? sales?.BuyerCount ?? 0 : null) : s.Buyers;
+                var hours = (s.EndedAt - s.StartedAt).TotalHours;
                 return new SessionPerformance(
                     s.SessionId,
                     s.AccountId,
@@ -77,11 +85,12 @@ public sealed record SessionPerformance(
                     s.AvgWatchSeconds,
                     s.NewFans,
                     gmv,
-                    sales?.Tally.Orders ?? 0,
+                    source,
+                    orders,
                     buyers,
-                    gmv is { } g && s.Viewers > 0 ? decimal.Round(g / s.Viewers, 2) : null,
-                    gmv is { } p && s.Views > 0 ? decimal.Round(p * 1000 / s.Views, 2) : null,
-                    buyers is not null && s.Viewers > 0 ? (double)buyers.Value / s.Viewers : null,
+                    gmv is { } g && s.Viewers > 0 ? decimal.Round(g / s.Viewers.Value, 2) : null,
+                    gmv is { } p && s.Views > 0 ? decimal.Round(p * 1000 / s.Views.Value, 2) : null,
+                    buyers is not null && s.Viewers > 0 ? (double)buyers.Value / s.Viewers.Value : null,
                     gmv is { } h && hours > 0 ? decimal.Round(h / (decimal)hours, 2) : null);
             })
             .ToList();

@@ -72,6 +72,8 @@ internal sealed class CsvRowSource : IRowSource
         }
     }
 
+    public bool NextSheet() => false;
+
     public string Cell(int index) => index < reader.FieldCount ? reader.GetString(index) : "";
 
     public string RowText() => System.Text.Encoding.UTF8.GetString(reader.RawRecord);

@@ -270,6 +270,11 @@ internal sealed class FastOrderReader
             throw new FastReadAbandoned("the file has duplicate order ids");
         }
 
+        foreach (var (note, count) in side.Notes)
+        {
+            report.Note(note, count);
+        }
+
         var ledger = builder.Build();
         return new LedgerRead(ledger, report, [.. side.Accounts.Values], builder.Histories);
     }

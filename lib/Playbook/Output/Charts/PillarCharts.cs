@@ -69,7 +69,7 @@ public static class PillarCharts
         ArgumentNullException.ThrowIfNull(tables);
         var ids = sessions.Select(s => s.SessionId).ToHashSet(StringComparer.Ordinal);
         var rows = tables.Where(t => ids.Contains(t.SessionId)).ToList();
-        var buyers = sessions.All(s => s.Buyers is not null) ? sessions.Sum(s => s.Buyers!.Value) : sessions.Sum(s => s.Orders);
+        var buyers = sessions.All(s => s.Buyers is not null) ? sessions.Sum(s => s.Buyers!.Value) : sessions.Sum(s => s.Orders ?? 0);
         var stages = new List<(string Stage, double Value)>();
         if (rows.All(r => r.Exposures is not null && r.Entries is not null))
         {
@@ -77,7 +77,8 @@ public static class PillarCharts
             stages.Add(("进入 entries", rows.Sum(r => r.Entries!.Value)));
         }
 
-        stages.Add(("观看 unique viewers", rows.Sum(r => r.Viewers)));
+        // Sessions whose viewers are not known are left out of the stage, not counted as none.
+        stages.Add(("观看 unique viewers", rows.Sum(r => r.Viewers ?? 0)));
 
         // Without orders that name the sessions (daily sales only) the last stage is unknown, not zero.
         if (buyers > 0)

@@ -111,14 +111,15 @@ public static class ResultFrames
             new StringDataFrameColumn("account_id", list.Select(s => s.AccountId)),
             new PrimitiveDataFrameColumn<DateTime>("started_at", list.Select(s => (DateTime?)s.StartedAt)),
             new DoubleDataFrameColumn("hours", list.Select(s => (double?)s.Hours)),
-            new Int64DataFrameColumn("views", list.Select(s => (long?)s.Views)),
-            new Int64DataFrameColumn("viewers", list.Select(s => (long?)s.Viewers)),
+            new Int64DataFrameColumn("views", list.Select(s => s.Views)),
+            new Int64DataFrameColumn("viewers", list.Select(s => s.Viewers)),
             new DecimalDataFrameColumn("gmv", list.Select(s => s.Gmv)),
+            new StringDataFrameColumn("gmv_source", list.Select(s => s.GmvSource)),
             new Int64DataFrameColumn("buyers", list.Select(s => s.Buyers)),
             new DecimalDataFrameColumn("uv_value", list.Select(s => s.UvValue)),
             new DecimalDataFrameColumn("gpm", list.Select(s => s.Gpm)),
             new DoubleDataFrameColumn("conversion", list.Select(s => s.Conversion)),
-            new DecimalDataFrameColumn("avg_watch_seconds", list.Select(s => (decimal?)s.AvgWatchSeconds)),
+            new DecimalDataFrameColumn("avg_watch_seconds", list.Select(s => s.AvgWatchSeconds)),
             new DecimalDataFrameColumn("gmv_per_hour", list.Select(s => s.GmvPerHour)));
     }
 

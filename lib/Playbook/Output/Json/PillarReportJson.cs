@@ -252,13 +252,30 @@ public static class PillarReportJson
             writer.WriteString("account_id", s.AccountId);
             writer.WriteString("started_at", s.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             writer.WriteNumber("hours", Math.Round(s.Hours, 4));
-            writer.WriteNumber("views", s.Views);
-            writer.WriteNumber("viewers", s.Viewers);
-            writer.WriteNumber("peak_online", s.PeakOnline);
-            writer.WriteNumber("avg_watch_seconds", s.AvgWatchSeconds);
-            writer.WriteNumber("new_fans", s.NewFans);
+            JsonFields.Count(writer, "views", s.Views);
+            JsonFields.Count(writer, "viewers", s.Viewers);
+            JsonFields.Count(writer, "peak_online", s.PeakOnline);
+            if (s.AvgWatchSeconds is { } watch)
+            {
+                writer.WriteNumber("avg_watch_seconds", watch);
+            }
+            else
+            {
+                writer.WriteNull("avg_watch_seconds");
+            }
+
+            JsonFields.Count(writer, "new_fans", s.NewFans);
             JsonFields.Money(writer, "gmv", s.Gmv);
-            writer.WriteNumber("orders", s.Orders);
+            if (s.GmvSource is { } source)
+            {
+                writer.WriteString("gmv_source", source);
+            }
+            else
+            {
+                writer.WriteNull("gmv_source");
+            }
+
+            JsonFields.Count(writer, "orders", s.Orders);
             JsonFields.Count(writer, "buyers", s.Buyers);
             JsonFields.Money(writer, "uv_value", s.UvValue);
             JsonFields.Money(writer, "gpm", s.Gpm);

@@ -34,7 +34,7 @@ internal sealed class CanonicalSource<T> : SourceAdapter<T>, ILayoutWriter<T>
     internal override IReadOnlyList<SourceColumn> Columns { get; }
 
     /// <inheritdoc/>
-    public override RowMapping<T> Bind(HeaderRow header, string file)
+    public override RowMapping<T> Bind(HeaderRow header, string file, SourceOptions options)
     {
         var mapping = new RowMapping<T>
         {

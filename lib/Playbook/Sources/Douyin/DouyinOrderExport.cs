@@ -56,6 +56,9 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
     /// <summary>用户ID: the buyer, in exports that call it so.</summary>
     public const string UserId = "用户ID";
 
+    /// <summary>流量体裁 of an order of today: the export fills it in the next day; read as channel other and noted.</summary>
+    internal const string FormNotYetOut = "数据将于第二天更新";
+
     /// <summary>售后状态 of a whole refund: the only after-sale state that refunds the amount.</summary>
     internal const string FullRefund = "退款成功";
 
@@ -84,7 +87,7 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
     ];
 
     /// <inheritdoc/>
-    public override RowMapping<Order> Bind(HeaderRow header, string file)
+    public override RowMapping<Order> Bind(HeaderRow header, string file, SourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(header);
         var positions = Positions(header, file);
@@ -189,7 +192,7 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
             Platform = Platform.Douyin,
             PaidAt = r.Time(PaidAt),
             AccountId = accountId,
-            Channel = ChannelOf(r.Text(TrafficForm)),
+            Channel = ChannelOf(r.Text(TrafficForm), side),
             TrafficType = TrafficTypeOf(r.Text(TrafficKind)),
             ProductId = r.RequiredId(ProductId),
             Quantity = ColumnTypes.Quantity.Read(r, Quantity),
@@ -208,8 +211,16 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
         return order;
     }
 
-    private static Channel ChannelOf(string? form) =>
-        TryChannel(form, out var channel) ? channel : throw new FieldException(TrafficForm, "expected 直播, 短视频, 商品卡, 搜索, 商城 or 其他");
+    private static Channel ChannelOf(string? form, SideRows side)
+    {
+        if (form == FormNotYetOut)
+        {
+            side.Note($"{TrafficForm} '{FormNotYetOut}' (an order of the export's day, not yet classified): read as channel other");
+            return Channel.Other;
+        }
+
+        return TryChannel(form, out var channel) ? channel : throw new FieldException(TrafficForm, "expected 直播, 短视频, 商品卡, 搜索, 商城 or 其他");
+    }
 
     private static TrafficType? TrafficTypeOf(string? kind)
     {

@@ -146,8 +146,9 @@ public static class EvidenceMetrics
     private static double? WatchSeconds(EvidenceContext c, IReadOnlyDictionary<string, string> p)
     {
         var sessions = SessionsOf(c, p["role"]);
-        var viewers = sessions.Sum(s => s.Viewers);
-        return viewers == 0 ? null : (double)sessions.Sum(s => s.AvgWatchSeconds * s.Viewers) / viewers;
+        var known = sessions.Where(s => s.Viewers is not null && s.AvgWatchSeconds is not null).ToList();
+        var viewers = known.Sum(s => s.Viewers!.Value);
+        return viewers == 0 ? null : (double)known.Sum(s => s.AvgWatchSeconds!.Value * s.Viewers!.Value) / viewers;
     }
 
     private static double? EntryRate(EvidenceContext c, IReadOnlyDictionary<string, string> p)
@@ -164,7 +165,7 @@ public static class EvidenceMetrics
         var (orders, sales) = c.Need.SalesData();
         var gmv = orders.Where(o => o.Channel == Channel.Live && o.AccountId is not null && keys.Contains((DateOnly.FromDateTime(o.PaidAt), o.AccountId))).Sum(o => o.Gmv)
             + sales.Where(s => s.Channel == Channel.Live && s.AccountId is not null && keys.Contains((s.Date, s.AccountId))).Sum(s => s.Gmv);
-        var viewers = sessions.Sum(s => s.Viewers);
+        var viewers = sessions.Sum(s => s.Viewers ?? 0);
         return viewers == 0 ? null : (double)gmv / viewers;
     }
 

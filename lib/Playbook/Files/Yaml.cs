@@ -1,18 +1,28 @@
-using Playbook.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Playbook.Workspace;
+namespace Playbook.Files;
 
 /// <summary>Small helpers over YamlDotNet's representation model, with file:line errors.</summary>
 internal static class Yaml
 {
     public static YamlMappingNode Root(string file)
     {
+        if (!File.Exists(file))
+        {
+            throw new InputException($"{file}: no such file");
+        }
+
+        using var reader = new StreamReader(file);
+        return Root(reader, file);
+    }
+
+    /// <summary>The root mapping of a YAML document read from <paramref name="reader"/>; <paramref name="file"/> names it in errors.</summary>
+    public static YamlMappingNode Root(TextReader reader, string file)
+    {
         var yaml = new YamlStream();
         try
         {
-            using var reader = new StreamReader(file);
             yaml.Load(reader);
         }
         catch (YamlException e)

@@ -1,0 +1,178 @@
+using System.Globalization;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+
+namespace Playbook.Files;
+
+/// <summary>
+/// The rows of a workbook (.xlsx, also .xls) through ExcelDataReader, streamed row by row, sheet by
+/// sheet, each with its sheet row number. Cells come out as the text an adapter reads: a whole number
+/// as its digits (<c>1500000037</c>, never <c>1500000037.0</c>), a number too long to be an exact id
+/// in the spreadsheet's own <c>4.93E+18</c> form (which id columns reject), dates as
+/// <c>yyyy-MM-dd</c> and date-times as <c>yyyy-MM-dd HH:mm:ss</c>. An encrypted workbook is opened
+/// with the password its file name carries (a 快手小店 download: the name's last 6 characters), then
+/// the one given; no password is ever written anywhere.
+/// </summary>
+internal sealed class XlsxRowSource : IRowSource
+{
+    /// <summary>The largest whole number a double holds exactly: beyond it an id's digits are gone.</summary>
+    private const double ExactWhole = 9_007_199_254_740_992d;
+
+    private readonly Stream stream;
+    private readonly IExcelDataReader reader;
+    private int sheet;
+
+    private XlsxRowSource(string name, Stream stream, IExcelDataReader reader)
+    {
+        Name = name;
+        this.stream = stream;
+        this.reader = reader;
+    }
+
+    public string Name { get; }
+
+    public string Encoding => "xlsx";
+
+    public string? Sheet => reader.Name;
+
+    /// <summary>The sheets in the workbook.</summary>
+    public int Sheets => reader.ResultsCount;
+
+    public bool CountsCells => false;
+
+    public long Line => reader.Depth + 1;
+
+    public int CellCount => reader.FieldCount;
+
+    /// <summary>Whether the bytes start like a workbook: a zip (.xlsx) or a compound file (.xls, or an encrypted .xlsx).</summary>
+    public static bool LooksLikeWorkbook(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        var read = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        return read == 4 && ((head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04) || (head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0));
+    }
+
+    /// <summary>
+    /// The password a 快手小店 download carries in its name: the last 6 characters before the
+    /// extension (<c>订单导出_20210531_k7q2mz.xlsx</c> → <c>k7q2mz</c>); null for a shorter name.
+    /// </summary>
+    public static string? PasswordFromName(string path)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        return stem.Length >= 6 ? stem[^6..] : null;
+    }
+
+    /// <summary>Opens a workbook: unencrypted, else with the password from its name, else with <paramref name="password"/>.</summary>
+    /// <exception cref="InputException">The file is not a readable workbook, or no password opens it.</exception>
+    public static XlsxRowSource Open(string path, string name, string? password)
+    {
+        string?[] tries = [null, PasswordFromName(path), password];
+        var encrypted = false;
+        foreach (var candidate in tries.Distinct())
+        {
+            if (encrypted && candidate is null)
+            {
+                continue;
+            }
+
+            var stream = File.OpenRead(path);
+            try
+            {
+                var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { Password = candidate });
+                return new XlsxRowSource(name, stream, reader);
+            }
+            catch (InvalidPasswordException)
+            {
+                stream.Dispose();
+                encrypted = true;
+            }
+            catch (Exception e) when (e is ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or System.Xml.XmlException)
+            {
+                stream.Dispose();
+                throw new InputException($"{name}: not a readable workbook ({Reason(e)})", e);
+            }
+        }
+
+        var tried = password is null
+            ? "the password from its file name (its last 6 characters), and no --password was given"
+            : "the password from its file name (its last 6 characters) and the one given with --password";
+        throw new InputException($"{name}: the workbook is encrypted and no password opens it: tried {tried}");
+    }
+
+    public bool Read()
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (Exception e) when (e is ExcelReaderException or InvalidDataException or IOException or System.Xml.XmlException or FormatException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            throw new InputException($"{Name} [{Sheet}]: the workbook cannot be read past row {Line}: {Reason(e)}", e);
+        }
+    }
+
+    /// <summary>Moves to the next sheet; false after the last.</summary>
+    public bool NextSheet()
+    {
+        if (sheet + 1 >= reader.ResultsCount)
+        {
+            return false;
+        }
+
+        sheet++;
+        return reader.NextResult();
+    }
+
+    public string Cell(int index)
+    {
+        if (index >= reader.FieldCount)
+        {
+            return "";
+        }
+
+        return reader.GetValue(index) switch
+        {
+            null => "",
+            string text => text,
+            double number => Number(number),
+            int number => number.ToString(CultureInfo.InvariantCulture),
+            DateTime moment => HasTime(reader.GetNumberFormatString(index)) || moment.TimeOfDay != TimeSpan.Zero
+                ? moment.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                : moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            TimeSpan span => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+            var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+
+    public string RowText() => string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(Cell));
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        stream.Dispose();
+    }
+
+    /// <summary>
+    /// A number cell as text: a whole number within a double's exact range as its digits; a larger
+    /// whole number in exponent form with a decimal point (an id column rejects it: its digits are
+    /// lost); anything else to 15 significant digits, as Excel shows it.
+    /// </summary>
+    internal static string Number(double value)
+    {
+        if (Math.Abs(value) < ExactWhole && value == Math.Floor(value))
+        {
+            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return value == Math.Floor(value)
+            ? value.ToString("0.0##############E+0", CultureInfo.InvariantCulture)
+            : value.ToString("G15", CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasTime(string? format) =>
+        format is not null && (format.Contains('h', StringComparison.OrdinalIgnoreCase) || format.Contains('s', StringComparison.OrdinalIgnoreCase) || format.Contains(':', StringComparison.Ordinal));
+
+    private static string Reason(Exception e) => e.Message.Length > 0 ? e.Message : e.GetType().Name;
+}
