@@ -17,13 +17,16 @@ internal static class AnalyzeCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var orders = new Option<string?>("--orders") { Description = "Orders: a canonical orders table or a 抖店 order export" };
-        var sales = new Option<string?>("--sales") { Description = "Per-seller daily sales (罗盘, 蝉妈妈), instead of orders" };
-        var accounts = new Option<string?>("--accounts") { Description = "Accounts table, for seller roles" };
-        var campaigns = new Option<string?>("--campaigns") { Description = "Campaigns table, for FACT's C and campaign uplift" };
-        var products = new Option<string?>("--products") { Description = "Products table, for STEPS' specific supply" };
-        var traffic = new Option<string?>("--traffic") { Description = "Paid traffic table, for ad ROI" };
-        var sessions = new Option<string?>("--sessions") { Description = "Live sessions table, for UV value, GPM and conversion" };
+        // Each table may come from several files (monthly exports), merged; any layout a source reads.
+        Option<string[]> Files(string name, string description) => new(name) { Description = description + "; may be given more than once" };
+        var orders = Files("--orders", "Orders: a canonical orders table, or a 抖店 or 快手小店 order export (CSV or .xlsx)");
+        var sales = Files("--sales", "Per-seller daily sales (罗盘, 蝉妈妈), instead of orders");
+        var accounts = Files("--accounts", "Accounts table, for seller roles");
+        var campaigns = Files("--campaigns", "Campaigns table, for FACT's C and campaign uplift");
+        var products = Files("--products", "Products table, for STEPS' specific supply");
+        var traffic = Files("--traffic", "Paid traffic: the canonical table or a 千川 report, for ad ROI");
+        var sessions = Files("--sessions", "Live sessions: the canonical table or a 罗盘 直播间列表, for UV value, GPM and conversion");
+        var data = new Option<string?>("--data") { Description = "A folder of tables: canonical files by name, other exports by their headers (instead of the table options)" };
         var framework = new Option<string>("--framework") { Description = "fact (Douyin) or steps (Kuaishou)", Required = true };
         framework.AcceptOnlyFromAmong("fact", "steps");
         var from = new Option<string?>("--from") { Description = "First day of the period, yyyy-MM-dd (China time, inclusive)" };
@@ -35,9 +38,7 @@ internal static class AnalyzeCommand
         };
         var topN = new Option<int>("--top-n") { Description = "How many top sellers the concentration counts", DefaultValueFactory = _ => 5 };
         var grossMargin = new Option<double?>("--gross-margin") { Description = "Gross margin (0..1) for the break-even ROI" };
-        var encoding = new Option<string?>("--encoding") { Description = "Text encoding of every file; detected when not given" };
-        encoding.AcceptOnlyFromAmong([.. TextEncodings.Names]);
-        var strict = new Option<bool>("--strict") { Description = "Fail on the first row that does not load (exit 1)" };
+        var input = new InputOptions();
         var format = Formats.Option("table", "json");
         var engine = new Option<string>("--engine")
         {
@@ -48,11 +49,16 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Attribute a brand's GMV to the pillars of FACT or STEPS, with the core metrics")
         {
-            orders, sales, accounts, campaigns, products, traffic, sessions, framework, from, to, topKol, topN, grossMargin, encoding, strict, format, engine,
+            orders, sales, accounts, campaigns, products, traffic, sessions, data, framework, from, to, topKol, topN, grossMargin, format, engine,
         };
+        foreach (var option in input.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            var read = new ReadOptions { Strict = parse.GetValue(strict), Encoding = parse.GetValue(encoding) };
+            var read = input.Read(parse);
             var options = new AnalysisOptions
             {
                 From = Date(parse.GetValue(from), "--from"),
@@ -63,27 +69,40 @@ internal static class AnalyzeCommand
             };
             Check(options);
 
-            if ((parse.GetValue(orders) is null) == (parse.GetValue(sales) is null))
+            var tables = new Dictionary<TableKind, IReadOnlyList<string>>
             {
-                throw new InputException("give either --orders or --sales (one of them)");
+                [TableKind.Orders] = parse.GetValue(orders) ?? [],
+                [TableKind.Sales] = parse.GetValue(sales) ?? [],
+                [TableKind.Accounts] = parse.GetValue(accounts) ?? [],
+                [TableKind.Campaigns] = parse.GetValue(campaigns) ?? [],
+                [TableKind.Products] = parse.GetValue(products) ?? [],
+                [TableKind.Traffic] = parse.GetValue(traffic) ?? [],
+                [TableKind.Sessions] = parse.GetValue(sessions) ?? [],
+            };
+            var folder = parse.GetValue(data);
+            if (folder is not null && tables.Values.Any(t => t.Count > 0))
+            {
+                throw new InputException("give --data or the table options, not both");
             }
 
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new InputException($"{folder}: no such folder");
+            }
+
+            var mode = parse.GetValue(engine) == "plain" ? ReaderEngine.Plain : ReaderEngine.Auto;
+
             // The same door as the notebooks, claims and checklists: same figures, warnings and accounts.
-            var data = BrandData.FromFiles(
-                new Dictionary<TableKind, string?>
-                {
-                    [TableKind.Orders] = parse.GetValue(orders),
-                    [TableKind.Sales] = parse.GetValue(sales),
-                    [TableKind.Accounts] = parse.GetValue(accounts),
-                    [TableKind.Campaigns] = parse.GetValue(campaigns),
-                    [TableKind.Products] = parse.GetValue(products),
-                    [TableKind.Traffic] = parse.GetValue(traffic),
-                    [TableKind.Sessions] = parse.GetValue(sessions),
-                },
-                read,
-                parse.GetValue(engine) == "plain" ? ReaderEngine.Plain : ReaderEngine.Auto);
-            var report = data.Analyze(Frameworks.Get(parse.GetValue(framework)!), options);
-            foreach (var note in data.Notes)
+            var brand = folder is not null
+                ? new BrandData(folder) { ReadOptions = read, Engine = mode }
+                : BrandData.FromFiles(tables, read, mode);
+            if (folder is null ? brand.Has(TableKind.Orders) == brand.Has(TableKind.Sales) : !brand.Has(TableKind.Orders) && !brand.Has(TableKind.Sales))
+            {
+                throw new InputException(folder is null ? "give either --orders or --sales (one of them)" : $"{folder}: has neither orders nor daily sales");
+            }
+
+            var report = brand.Analyze(Frameworks.Get(parse.GetValue(framework)!), options);
+            foreach (var note in brand.Notes)
             {
                 stderr.WriteLine($"playbook analyze: {note}");
             }

@@ -12,14 +12,20 @@ internal static class ChecklistCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var caseName = new Option<string?>("--case") { Description = "Score a bundled case (three-squirrels, dora-doshang)" };
-        var data = new Option<string?>("--data") { Description = "Score your own folder of canonical tables" };
+        var data = new Option<string?>("--data") { Description = "Score your own folder of tables or exports" };
         var answers = new Option<string?>("--answers") { Description = "Your answers to the self-assessment items (YAML), and settings such as gross_margin" };
         var checklist = new Option<string?>("--checklist") { Description = "Only this checklist: fact, steps, self-broadcast or case-lessons" };
         var format = Formats.Option("table", "json", "html");
+        var input = new InputOptions();
         var command = new Command("checklist", "Score the best-practice checklists: evidence from data, the rest from your answers")
         {
             caseName, data, answers, checklist, format,
         };
+        foreach (var option in input.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             var name = parse.GetValue(caseName);
@@ -45,7 +51,7 @@ internal static class ChecklistCommand
             }
 
             var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
-            var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new BrandData(directory), sheet);
+            var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new BrandData(directory) { ReadOptions = input.Read(parse) }, sheet);
             foreach (var warning in scorecard.Warnings)
             {
                 stderr.WriteLine($"playbook checklist: warning: {warning}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Playbook.Files;
+using Playbook.Ingest;
 using Playbook.Output;
 using Playbook.Workspace;
 using Spectre.Console;
@@ -13,9 +14,15 @@ internal static class ClaimsCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var caseName = new Option<string?>("--case") { Description = "Only the claims about this case (three-squirrels, dora-doshang)" };
-        var data = new Option<string?>("--data") { Description = "Check the case's claims against this folder of your own tables instead of the bundled data" };
+        var data = new Option<string?>("--data") { Description = "Check the case's claims against this folder of your own tables or exports instead of the bundled data" };
         var format = Formats.Option("table", "json");
+        var input = new InputOptions();
         var command = new Command("claims", "Check every quantitative claim of the source article against the data") { caseName, data, format };
+        foreach (var option in input.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             var name = parse.GetValue(caseName);
@@ -30,7 +37,7 @@ internal static class ClaimsCommand
                 throw new InputException($"{folder}: no such folder");
             }
 
-            var results = Evaluate(name, folder);
+            var results = Evaluate(name, folder, input.Read(parse));
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(stdout, results);
@@ -46,7 +53,7 @@ internal static class ClaimsCommand
     }
 
     /// <summary>The claims about <paramref name="caseName"/> (all when null), each against its case's data or <paramref name="folder"/>.</summary>
-    internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder)
+    internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder, ReadOptions? options = null)
     {
         var root = WorkspaceFolders.DataRoot();
         var claims = ClaimRegistry.Load(Path.Combine(root, "claims"));
@@ -60,7 +67,7 @@ internal static class ClaimsCommand
         foreach (var group in claims.GroupBy(c => c.Case))
         {
             var dataFolder = folder ?? Path.Combine(root, group.Key);
-            results.AddRange(ClaimRegistry.Evaluate(group, new BrandData(dataFolder)));
+            results.AddRange(ClaimRegistry.Evaluate(group, new BrandData(dataFolder) { ReadOptions = options ?? ReadOptions.Lenient }));
         }
 
         return results;

@@ -34,6 +34,7 @@ public static class PlaybookCommand
             GenerateCommand.Create(stdout, stderr),
             ClaimsCommand.Create(stdout, stderr),
             ChecklistCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ReproduceCommand.Create(stdout, stderr),
         };

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Playbook.Canonical;
-using Playbook.Files;
 using Playbook.Ingest;
 using Playbook.Output;
 using Spectre.Console;
@@ -17,24 +16,27 @@ internal static class ValidateCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "CSV files: canonical tables or 抖店 order exports",
+            Description = "Files (CSV or .xlsx): canonical tables or platform exports",
             Arity = ArgumentArity.OneOrMore,
         };
         var kind = new Option<string?>("--kind") { Description = "The table the files hold; detected from the headers when not given" };
         kind.AcceptOnlyFromAmong([.. Vocabulary.AllKindNames]);
-        var encoding = new Option<string?>("--encoding") { Description = "Text encoding; detected when not given (BOM, then UTF-8, then GB18030)" };
-        encoding.AcceptOnlyFromAmong([.. TextEncodings.Names]);
-        var strict = new Option<bool>("--strict") { Description = "Fail on the first row that does not load (exit 1)" };
+        var input = new InputOptions();
         var format = Formats.Option("table", "json");
 
         var command = new Command("validate", "Check files against the canonical table contract and report every row that would not load")
         {
-            files, kind, encoding, strict, format,
+            files, kind, format,
         };
+        foreach (var option in input.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             TableKind? tableKind = parse.GetValue(kind) is { } k && Vocabulary.TryParseKind(k, out var parsedKind) ? parsedKind : null;
-            var options = new ReadOptions { Strict = parse.GetValue(strict), Encoding = parse.GetValue(encoding) };
+            var options = input.Read(parse);
             var reports = new List<LoadReport>();
             foreach (var file in parse.GetValue(files) ?? [])
             {
@@ -73,22 +75,29 @@ internal static class ValidateCommand
         });
     }
 
-    private static void WriteTable(TextWriter stdout, List<LoadReport> reports)
+    internal static void WriteTable(TextWriter stdout, List<LoadReport> reports)
     {
         var console = Formats.Console(stdout);
         foreach (var report in reports)
         {
-            var summary = new Table().Title(new TableTitle(Markup.Escape(report.File)));
-            summary.AddColumns("kind", "source", "encoding", "rows", "loaded", "unpaid", "rejected");
+            var title = report.Sheet is null ? report.File : $"{report.File} [sheet {report.Sheet}]";
+            var summary = new Table().Title(new TableTitle(Markup.Escape(title)));
+            summary.AddColumns("kind", "source", "encoding", "rows", "loaded", "unpaid", "rejected", "summary", "repeated");
             summary.AddRow(
                 Vocabulary.KindName(report.Kind),
-                report.Source,
+                Markup.Escape(report.Source),
                 report.Encoding,
                 Count(report.Rows),
                 Count(report.Loaded),
                 Count(report.Unpaid),
-                Count(report.Rejected));
+                Count(report.Rejected),
+                Count(report.Summary),
+                Count(report.Repeated));
             console.Write(summary);
+            foreach (var (note, rows) in report.Notes)
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {rows} row(s): {note}"));
+            }
 
             if (report.Rejected == 0)
             {
@@ -96,7 +105,7 @@ internal static class ValidateCommand
             }
 
             var rejections = new Table();
-            rejections.AddColumns("line", "column", "value", "reason");
+            rejections.AddColumns(report.Sheet is null ? "line" : "row", "column", "value", "reason");
             foreach (var r in report.Rejections.Take(ShownRejections))
             {
                 rejections.AddRow(

@@ -40,6 +40,12 @@ public sealed record LedgerLoadResult(OrderLedger Ledger, LoadReport Report, IRe
 /// <param name="NamedAccounts">Accounts the rows name (an export's sellers), the first naming of an id first.</param>
 public sealed record MergedLoadResult<T>(IReadOnlyList<T> Rows, IReadOnlyList<LoadReport> Reports, IReadOnlyList<Account> NamedAccounts);
 
+/// <summary>One table converted from files of any layout into its canonical CSV.</summary>
+/// <param name="Rows">Rows written.</param>
+/// <param name="Reports">The report of each file read, in order.</param>
+/// <param name="NamedAccounts">Accounts the rows name (an export's sellers).</param>
+public sealed record ConvertResult(long Rows, IReadOnlyList<LoadReport> Reports, IReadOnlyList<Account> NamedAccounts);
+
 /// <summary>What a file is, told from its header.</summary>
 /// <param name="File">The file as named.</param>
 /// <param name="Kind">The canonical table it fills.</param>
@@ -162,6 +168,31 @@ public static class Tables
         var side = new SideRows();
         List<T> rows = [.. Merged<T>(paths, options ?? ReadOptions.Lenient, CanonicalTables.Of<T>().Kind, reports, side)];
         return new MergedLoadResult<T>(rows, reports, [.. side.Accounts.Values]);
+    }
+
+    /// <summary>
+    /// Reads one table from files of any layout (merged as <see cref="ReadMerged{T}"/> merges them)
+    /// and writes its canonical CSV to <paramref name="csvPath"/>, row by row.
+    /// </summary>
+    /// <exception cref="InputException">A file cannot be read, holds another table, or (strict) a row is rejected.</exception>
+    public static ConvertResult Convert<T>(IReadOnlyList<string> paths, string csvPath, ReadOptions? options = null)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var reports = new List<LoadReport>();
+        var side = new SideRows();
+        long written = 0;
+        IEnumerable<T> Counted()
+        {
+            foreach (var row in Merged<T>(paths, options ?? ReadOptions.Lenient, CanonicalTables.Of<T>().Kind, reports, side))
+            {
+                written++;
+                yield return row;
+            }
+        }
+
+        CanonicalCsv.Write(csvPath, Counted());
+        return new ConvertResult(written, reports, [.. side.Accounts.Values]);
     }
 
     /// <summary>

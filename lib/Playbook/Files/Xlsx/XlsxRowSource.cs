@@ -67,6 +67,8 @@ internal sealed class XlsxRowSource : IRowSource
     /// <exception cref="InputException">The file is not a readable workbook, or no password opens it.</exception>
     public static XlsxRowSource Open(string path, string name, string? password)
     {
+        // ExcelDataReader needs the code pages (Windows-1252 at least) even for a modern workbook.
+        _ = TextEncodings.Gb18030;
         string?[] tries = [null, PasswordFromName(path), password];
         var encrypted = false;
         foreach (var candidate in tries.Distinct())

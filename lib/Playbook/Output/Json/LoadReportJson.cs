@@ -18,7 +18,7 @@ public static class LoadReportJson
     };
 
     /// <summary>
-    /// Writes <c>{"file","kind","source","encoding","rows","loaded","unpaid","rejected","rejections":[{"line","column","value","reason"}]}</c>.
+    /// Writes <c>{"file","kind","source","encoding","sheet","rows","loaded","unpaid","rejected","summary","repeated","notes":{…},"rejections":[{"line","column","value","reason"}]}</c>.
     /// </summary>
     public static void Write(Utf8JsonWriter writer, LoadReport report)
     {
@@ -29,10 +29,28 @@ public static class LoadReportJson
         writer.WriteString("kind", Vocabulary.KindName(report.Kind));
         writer.WriteString("source", report.Source);
         writer.WriteString("encoding", report.Encoding);
+        if (report.Sheet is { } sheet)
+        {
+            writer.WriteString("sheet", sheet);
+        }
+        else
+        {
+            writer.WriteNull("sheet");
+        }
+
         writer.WriteNumber("rows", report.Rows);
         writer.WriteNumber("loaded", report.Loaded);
         writer.WriteNumber("unpaid", report.Unpaid);
         writer.WriteNumber("rejected", report.Rejected);
+        writer.WriteNumber("summary", report.Summary);
+        writer.WriteNumber("repeated", report.Repeated);
+        writer.WriteStartObject("notes");
+        foreach (var (note, rows) in report.Notes)
+        {
+            writer.WriteNumber(note, rows);
+        }
+
+        writer.WriteEndObject();
         writer.WriteStartArray("rejections");
         foreach (var r in report.Rejections)
         {

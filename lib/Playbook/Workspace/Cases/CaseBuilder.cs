@@ -1,21 +1,11 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Playbook.Canonical;
-using Playbook.Ingest;
 
 namespace Playbook.Workspace;
 
 /// <summary>Builds a case's folder: the simulated tables and the data card that describes them.</summary>
 public static class CaseBuilder
 {
-    /// <summary>The data card's file name.</summary>
-    public const string DataCard = "datacard.yml";
-
-    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Simulates <paramref name="info"/> with <paramref name="seed"/> (the case's own by default)
     /// and writes its tables and data card into <paramref name="directory"/>. Returns the files written.
@@ -25,62 +15,47 @@ public static class CaseBuilder
         ArgumentNullException.ThrowIfNull(info);
         var usedSeed = seed ?? info.Seed;
         var files = info.Generate(usedSeed).Write(directory);
-        File.WriteAllText(Path.Combine(directory, DataCard), Card(info, directory, files, usedSeed), new UTF8Encoding(false));
-        return [.. files, DataCard];
+        Card(info, directory, files, usedSeed).Write(directory);
+        return [.. files, DataCard.FileName];
     }
 
-    private static string Card(CaseInfo info, string directory, IReadOnlyList<string> files, ulong seed)
+    private static DataCard Card(CaseInfo info, string directory, IReadOnlyList<string> files, ulong seed)
     {
         var command = string.Create(CultureInfo.InvariantCulture, $"dotnet run --project lib/Playbook.Cli -- generate --case {info.Id} --seed {seed}");
-        var text = new StringBuilder();
-        void Line(string line) => text.Append(line).Append('\n');
-        Line($"# Data card for data/{info.Id}, written by `{command}`: regenerate rather than edit.");
-        Line($"title: {Q(info.Title)}");
-        Line($"title_zh: {Q(info.TitleZh)}");
-        Line("class: synthetic reconstruction");
-        Line($"platform: {Vocabulary.Name(info.Framework.Platform)}");
-        Line($"framework: {info.Framework.Code}");
-        Line(string.Create(CultureInfo.InvariantCulture, $"period: {{from: {info.From:yyyy-MM-dd}, to: {info.To:yyyy-MM-dd}}}"));
-        Line($"statement: {Q("Every row is simulated by a seeded model in lib/Playbook/Synthesis. Only the calibrated aggregates below come from the source article; no row, name or figure outside them is a fact about the brand.")}");
-        Line($"source: {Q("The source article (卡思数据, 2021), shared/source/article-zh.txt; its claims are in data/claims/" + info.Id + ".yml")}");
-        Line("calibrated_to:");
+        var card = new DataCard();
+        card.Line($"# Data card for data/{info.Id}, written by `{command}`: regenerate rather than edit.");
+        card.Line($"title: {DataCard.Q(info.Title)}");
+        card.Line($"title_zh: {DataCard.Q(info.TitleZh)}");
+        card.Line("class: synthetic reconstruction");
+        card.Line($"platform: {Vocabulary.Name(info.Framework.Platform)}");
+        card.Line($"framework: {info.Framework.Code}");
+        card.Line(string.Create(CultureInfo.InvariantCulture, $"period: {{from: {info.From:yyyy-MM-dd}, to: {info.To:yyyy-MM-dd}}}"));
+        card.Line($"statement: {DataCard.Q("Every row is simulated by a seeded model in lib/Playbook/Synthesis. Only the calibrated aggregates below come from the source article; no row, name or figure outside them is a fact about the brand.")}");
+        card.Line($"source: {DataCard.Q("The source article (卡思数据, 2021), shared/source/article-zh.txt; its claims are in data/claims/" + info.Id + ".yml")}");
+        card.Line("calibrated_to:");
         foreach (var c in info.CalibratedTo)
         {
-            Line($"  - {Q(c)}");
+            card.Line($"  - {DataCard.Q(c)}");
         }
 
-        Line("invented:");
+        card.Line("invented:");
         foreach (var i in info.Invented)
         {
-            Line($"  - {Q(i)}");
+            card.Line($"  - {DataCard.Q(i)}");
         }
 
-        Line(string.Create(CultureInfo.InvariantCulture, $"seed: {seed}"));
-        Line($"built_by: {Q(command)}");
-        Line("used_by:");
-        Line($"  notebooks: [{string.Join(", ", info.Notebooks)}]");
-        Line($"  claims: data/claims/{info.Id}.yml");
-        Line("conventions: {encoding: UTF-8, money: CNY with two decimals, times: China Standard Time (UTC+8)}");
-        Line("files:");
+        card.Line(string.Create(CultureInfo.InvariantCulture, $"seed: {seed}"));
+        card.Line($"built_by: {DataCard.Q(command)}");
+        card.Line("used_by:");
+        card.Line($"  notebooks: [{string.Join(", ", info.Notebooks)}]");
+        card.Line($"  claims: data/claims/{info.Id}.yml");
+        card.Line("conventions: {encoding: UTF-8, money: CNY with two decimals, times: China Standard Time (UTC+8)}");
+        card.Line("files:");
         foreach (var file in files)
         {
-            var path = Path.Combine(directory, file);
-            var report = Tables.Validate(path);
-            var kind = report.Kind;
-            var rows = report.Rows;
-            Line($"  - file: {file}");
-            Line($"    table: {Vocabulary.KindName(kind)}");
-            Line(string.Create(CultureInfo.InvariantCulture, $"    rows: {rows}"));
-            Line($"    sha256: {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))}");
-            Line("    schema:");
-            foreach (var c in CanonicalTables.Of(kind).Columns)
-            {
-                Line($"      - {{column: {c.Name}, type: {Q(c.Type)}, unit: {Q(c.Unit)}, description: {Q(c.Description)}}}");
-            }
+            card.CanonicalFile(directory, file);
         }
 
-        return text.ToString();
+        return card;
     }
-
-    private static string Q(string text) => JsonSerializer.Serialize(text, Quoting);
 }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Playbook.Files;
+using Playbook.Output;
+using Playbook.Workspace;
+
+namespace Playbook.Cli;
+
+/// <summary><c>playbook import FILE|DIR… --out DIR</c>: turn a brand's downloads into canonical tables with a data card.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("FILE|DIR")
+        {
+            Description = "Exports (CSV or .xlsx, any layout a source reads) or folders of them; files of one table are merged",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out") { Description = "Folder to write the canonical tables and datacard.yml into", Required = true };
+        var format = Formats.Option("table", "json");
+        var input = new InputOptions();
+        var command = new Command("import", "Convert a brand's exports into canonical tables (orders.csv, accounts.csv, sessions.csv, traffic.csv …) with a data card")
+        {
+            inputs, output, format,
+        };
+        foreach (var option in input.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(inputs) ?? [];
+            foreach (var missing in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+            {
+                throw new InputException($"{missing}: no such file or folder");
+            }
+
+            var result = Importer.Import(paths, parse.GetValue(output)!, input.Read(parse));
+            foreach (var note in result.Notes)
+            {
+                stderr.WriteLine($"playbook import: {note}");
+            }
+
+            if (parse.GetValue(format) == "json")
+            {
+                Formats.WriteJson(stdout, json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("out", result.Directory);
+                    json.WriteStartArray("files");
+                    result.Files.ToList().ForEach(json.WriteStringValue);
+                    json.WriteEndArray();
+                    json.WriteStartArray("load");
+                    foreach (var report in result.Reports)
+                    {
+                        LoadReportJson.Write(json, report);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                });
+            }
+            else
+            {
+                ValidateCommand.WriteTable(stdout, [.. result.Reports]);
+                stdout.WriteLine($"wrote {string.Join(", ", result.Files)} to {result.Directory}");
+            }
+
+            return PlaybookCommand.Success;
+        });
+        return command;
+    }
+}

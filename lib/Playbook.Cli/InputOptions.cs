@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Playbook.Files;
+using Playbook.Ingest;
+using Playbook.Sources;
+
+namespace Playbook.Cli;
+
+/// <summary>
+/// How every command that reads files reads them, in one place: strict or lenient, the encoding, an
+/// encrypted workbook's password, the user's own mappings and the settings exports leave out.
+/// </summary>
+internal sealed class InputOptions
+{
+    private readonly Option<bool> strict = new("--strict") { Description = "Fail on the first row that does not load (exit 1)" };
+    private readonly Option<string?> encoding = new Option<string?>("--encoding") { Description = "Text encoding of CSV files; detected when not given (BOM, then UTF-8, then GB18030, which reads GBK)" }.AcceptOnlyFromAmong([.. TextEncodings.Names]);
+    private readonly Option<string?> password = new("--password") { Description = "Password of an encrypted workbook, tried after the one a 快手小店 file name carries (its last 6 characters); never written anywhere" };
+    private readonly Option<string[]> mappings = new("--mapping") { Description = "A YAML mapping of an export no built-in source reads (or correcting one's words); may be given more than once" };
+    private readonly Option<string?> shopAccount = new("--shop-account") { Description = $"The account a 快手小店 shop's own live room and videos sell as ({KuaishouShop} when not given)" };
+    private readonly Option<string?> account = new("--account") { Description = "The account a 千川 report is for, when it has no 抖音号ID column" };
+
+    private const string KuaishouShop = "kuaishou-shop";
+
+    /// <summary>The options, to add to a command.</summary>
+    public IEnumerable<Option> All => [strict, encoding, password, mappings, shopAccount, account];
+
+    /// <summary>The read options a parse gives, the mappings loaded.</summary>
+    /// <exception cref="InputException">A mapping file cannot be read.</exception>
+    public ReadOptions Read(ParseResult parse) => new()
+    {
+        Strict = parse.GetValue(strict),
+        Encoding = parse.GetValue(encoding),
+        Password = parse.GetValue(password),
+        Sources = new SourceOptions
+        {
+            ShopAccount = parse.GetValue(shopAccount),
+            Account = parse.GetValue(account),
+            Mappings = [.. (parse.GetValue(mappings) ?? []).Select(MappedSource.Load)],
+        },
+    };
+}
