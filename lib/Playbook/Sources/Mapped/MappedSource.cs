@@ -248,7 +248,8 @@ internal sealed class MappingSpec
             .Concat(recognise)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var aliases = columns.Values.SelectMany(v => v.Headers).Where(h => h.Count > 1).GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.First().Skip(1).ToArray());
+        var aliases = columns.Values.Concat(accounts is null ? [] : [accounts.Id, .. accounts.Nickname is null ? Array.Empty<ValueSpec>() : [accounts.Nickname]])
+            .SelectMany(v => v.Headers).Where(h => h.Count > 1).GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.First().Skip(1).ToArray());
         return new MappingSpec
         {
             Id = spec.Id,
@@ -474,7 +475,15 @@ internal sealed class ValueSpec
                 // Spreadsheets hand ids back as 123.0; the digits are the id.
                 return FieldValues.WithoutFloatTail(raw)!;
             case "money":
-                return FieldValues.TryParseMoney(raw, out var money, out reason) ? money.ToString("0.00", CultureInfo.InvariantCulture) : throw new FieldException(source, reason);
+                // Third-party tools print 12.5w or 1.2万 for money too; a range stays no amount.
+                if (FieldValues.TryParseMoney(raw, out var money, out reason)
+                    || (raw.TrimEnd().EndsWith('万') || raw.TrimEnd().EndsWith('w') || raw.TrimEnd().EndsWith('W') || raw.TrimEnd().EndsWith('亿'))
+                        && FieldValues.TryParseDecimal(raw, out money, out reason) && money >= 0 && decimal.Round(money, 2) == money)
+                {
+                    return money.ToString("0.00", CultureInfo.InvariantCulture);
+                }
+
+                throw new FieldException(source, raw.AsSpan().ContainsAny("~～") ? "a range, not a single amount" : reason);
             case "count":
                 return FieldValues.TryParseCount(raw, out var count, out reason) ? count.ToString(CultureInfo.InvariantCulture) : throw new FieldException(source, reason);
             case "decimal" or "seconds":

@@ -27,8 +27,8 @@ async function write(path, sheets) {
 const kuaishouHeader = ['订单号', '订单创建时间', '订单支付时间', '订单状态', '实付款', '成交数量', '售后状态', '订单载体', '商品名称', '商品ID', '渠道',
   'CPS达人ID', 'CPS达人昵称', '团长ID', '团长昵称', '快赚客ID', '快赚客昵称'];
 const kuaishouRows = [
-  // 2: a talent's distribution (CPS达人ID), paid, text amount with ¥ and a comma.
-  [2105310000000001, at(2021, 5, 31, 10, 0, 0), at(2021, 5, 31, 10, 0, 5), '交易成功', '¥1,299.90', 1, '-', '直播间', '面霜', 9001, '分销', 5001, '达人甲', '-', '-', '-', '-'],
+  // 2: a talent's distribution: a CPS达人 and a 团长 both named, the CPS达人 sold it; text amount with ¥ and a comma.
+  [2105310000000001, at(2021, 5, 31, 10, 0, 0), at(2021, 5, 31, 10, 0, 5), '交易成功', '¥1,299.90', 1, '-', '直播间', '面霜', 9001, '分销', 5001, '达人甲', 7002, '团长丁', '-', '-'],
   // 3: distribution with no CPS达人 (0) but a 团长: the 团长 sold it; refunded in full.
   [2105310000000002, at(2021, 5, 31, 11, 0, 0), '2021/05/31 11:00:09', '交易成功', 59.9, 2, '退款成功', '短视频', '精华', 9002, '分销', 0, '-', 7001, '团长乙', '-', '-'],
   // 4: the shop's own live room (自营, 直播间): the shop's account.

@@ -1,0 +1,199 @@
+using Playbook.Files;
+using Playbook.Ingest;
+using Playbook.Tests.Cli;
+using static Playbook.Files.XlsxCell;
+
+namespace Playbook.Tests.Sources;
+
+/// <summary>
+/// Workbooks as a row source: the header found below title rows on the first sheet that has one,
+/// cells as the adapters read them (whole numbers as digits, dates), rows reported by sheet row,
+/// and every broken workbook a clean one-line message.
+/// </summary>
+public sealed class WorkbookTests
+{
+    private static readonly IReadOnlyList<XlsxCell> OrdersHeader =
+        [.. "order_id,parent_order_id,platform,paid_at,account_id,channel,product_id,quantity,gmv,refund".Split(',').Select(h => Of(h))];
+
+    [Fact]
+    public void ReadOrders_TitleRowsOnTheSecondSheet_HeaderFoundAndRowsBySheetRow()
+    {
+        // Sheet 1 is a note without a header; sheet 2 has two title rows, the header on row 3, a blank row 5.
+        using var book = TempWorkbook.Write(
+            "orders.xlsx",
+            new XlsxSheet("说明", [[Of("订单导出说明")], [Of("请勿修改表头")]]),
+            new XlsxSheet("订单",
+            [
+                [Of("订单列表")],
+                [Of("导出时间 2021-01-10")],
+                OrdersHeader,
+                [Of(1500000037), Of(""), Of("douyin"), Of(new DateTime(2021, 1, 5, 20, 15, 0)), new XlsxCell(XlsxCellKind.InlineText, "acc1"), Of("live"), Of("p1"), new XlsxCell(XlsxCellKind.Formula, "1+1", 2), Of(10.5), Of(0)],
+                [],
+                [Of("O2"), Of(""), Of("douyin"), Of("2021-01-06 09:00:00"), Of("acc1"), Of("live"), Of(4.93e18), Of(1), Of(20), Of(0)],
+                [Of("O3"), Of(""), Of("douyin"), Of("2021/1/7 9:05"), Of("acc2"), Of("short_video"), Of("p2"), Of(3), Of("¥1,000.00"), Of(100)],
+            ]));
+        var result = Tables.ReadOrders(book.Path);
+
+        Assert.Equal(("订单", "xlsx"), (result.Report.Sheet, result.Report.Encoding));
+        Assert.Equal((3L, 2L, 1L), (result.Report.Rows, result.Report.Loaded, result.Report.Rejected));
+
+        // A whole number is its digits; a date cell is a time; the formula's cached value counts.
+        var first = result.Rows[0];
+        Assert.Equal(("1500000037", new DateTime(2021, 1, 5, 20, 15, 0), "acc1", 2, 10.50m), (first.OrderId, first.PaidAt, first.AccountId, first.Quantity, first.Gmv));
+        Assert.Equal((1000.00m, 100.00m), (result.Rows[1].Gmv, result.Rows[1].Refund));
+
+        // A number too long to be an exact id is rejected, on its sheet row (row 6; row 5 is blank).
+        var rejection = Assert.Single(result.Report.Rejections);
+        Assert.Equal((6L, "product_id", "订单"), (rejection.Line, rejection.Column, rejection.Sheet));
+        Assert.Contains("rounded to floating point", rejection.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"{book.Path} [订单]:6: column 'product_id'", rejection.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Data.Engines.All), MemberType = typeof(Data.Engines))]
+    public void ReadLedger_Workbook_EveryEngineReadsItThePlainWay(string engine)
+    {
+        using var book = TempWorkbook.Write("orders.xlsx", new XlsxSheet("Sheet1",
+        [
+            OrdersHeader,
+            [Of("O1"), Of(""), Of("douyin"), Of(new DateTime(2021, 1, 5, 20, 15, 0)), Of("acc1"), Of("live"), Of("p1"), Of(1), Of(10.5), Of(0)],
+            [Of("O2"), Of(""), Of("douyin"), Of(new DateTime(2021, 1, 6, 8, 0, 0)), Of(""), Of("product_card"), Of("p1"), Of(2), Of(20), Of(20)],
+        ]));
+        var read = Data.Engines.Read(engine, book.Path);
+
+        Assert.Equal("plain", read.Engine);
+        Assert.Equal((2L, 30.50m, 20.00m, 20.00m), (read.Ledger.Total.Orders, read.Ledger.Total.Gmv, read.Ledger.Total.Refund, read.Ledger.Shelf.Gmv));
+    }
+
+    [Fact]
+    public void ReadOrders_MergedCells_TheRowsBelowTheTopLeftCellHaveNoValue()
+    {
+        // order_id merged over rows 2-3: only row 2 holds it, so row 3 lacks an id and says so.
+        using var book = TempWorkbook.Write("merged.xlsx", new XlsxSheet("Sheet1",
+        [
+            OrdersHeader,
+            [Of("O1"), Of(""), Of("douyin"), Of("2021-01-05 10:00:00"), Of("acc1"), Of("live"), Of("p1"), Of(1), Of(10), Of(0)],
+            [Of(""), Of(""), Of("douyin"), Of("2021-01-05 10:00:00"), Of("acc1"), Of("live"), Of("p2"), Of(1), Of(5), Of(0)],
+        ], ["A2:A3"]));
+        var result = Tables.ReadOrders(book.Path);
+
+        Assert.Equal("O1", Assert.Single(result.Rows).OrderId);
+        Assert.Equal((3L, "order_id", "an id is required"), (result.Report.Rejections[0].Line, result.Report.Rejections[0].Column, result.Report.Rejections[0].Reason));
+    }
+
+    [Fact]
+    public void ReadOrders_CellOf32kCharacters_RejectedWithTheValueShortened()
+    {
+        var huge = new string('9', 32_767);
+        using var book = TempWorkbook.Write("huge.xlsx", new XlsxSheet("Sheet1",
+        [
+            OrdersHeader,
+            [Of("O1"), Of(""), Of("douyin"), Of("2021-01-05 10:00:00"), Of("acc1"), Of("live"), Of("p1"), Of(1), Of(huge + ".123"), Of(0)],
+        ]));
+        var rejection = Assert.Single(Tables.ReadOrders(book.Path).Report.Rejections);
+
+        Assert.Equal(("gmv", 201), (rejection.Column, rejection.Value.Length));
+        Assert.EndsWith("…", rejection.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EmptyWorkbook_SaysNoSheetHasARow()
+    {
+        using var book = TempWorkbook.Write("empty.xlsx", new XlsxSheet("Sheet1", []), new XlsxSheet("Sheet2", []));
+        var e = Assert.Throws<InputException>(() => Tables.Validate(book.Path));
+
+        Assert.Equal($"{book.Path}: no sheet has a row, expected a header row (sheets: Sheet1, Sheet2)", e.Message);
+    }
+
+    [Fact]
+    public void Validate_NoSheetHasAKnownHeader_NamesTheClosestTable()
+    {
+        using var book = TempWorkbook.Write("other.xlsx", new XlsxSheet("Sheet1", [[Of("order_id"), Of("gmv")], [Of("1"), Of(2)]]));
+        var e = Assert.Throws<InputException>(() => Tables.Validate(book.Path));
+
+        Assert.Equal($"{book.Path}: cannot tell which table this is: found columns order_id, gmv; closest is", e.Message[..e.Message.IndexOf(" closest is", StringComparison.Ordinal)] + " closest is");
+        Assert.Contains("which lacks", e.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> BrokenWorkbooks() => new()
+    {
+        // The bytes start like a zip (a workbook) but are not one.
+        { "zip-header", "not a readable workbook" },
+
+        // The first half of a real workbook: the zip's directory at its end is gone.
+        { "truncated", "not a readable workbook" },
+
+        // A compound file (the container of .xls and of encrypted .xlsx) with nothing in it.
+        { "compound-header", "not a readable workbook" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenWorkbooks))]
+    public void Validate_BrokenWorkbook_ExitTwoWithOneLineNamingTheFile(string kind, string reason)
+    {
+        byte[] bytes = kind switch
+        {
+            "zip-header" => [0x50, 0x4B, 0x03, 0x04, .. new byte[200]],
+            "truncated" => HalfOfAWorkbook(),
+            _ => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600]],
+        };
+        using var file = TempCsv.WriteBytes("broken.xlsx", bytes);
+        var (exit, _, error) = CommandLine.Run("validate", file.Path);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith($"playbook validate: {file.Path}: {reason}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Number_WholeAndLongAndFractional_AsAnAdapterReadsThem()
+    {
+        Assert.Equal("1500000037", XlsxRowSource.Number(1500000037d));
+        Assert.Equal("-5", XlsxRowSource.Number(-5d));
+        Assert.Equal("4.93E+18", XlsxRowSource.Number(4.93e18));
+        Assert.Equal("1.0E+16", XlsxRowSource.Number(1e16));
+        Assert.Equal("9000000000000000", XlsxRowSource.Number(9e15));
+        Assert.Equal("119.8", XlsxRowSource.Number(119.8));
+        Assert.Equal("0.3", XlsxRowSource.Number(0.1 + 0.2));
+    }
+
+    [Fact]
+    public void PasswordFromName_LastSixCharactersBeforeTheExtension()
+    {
+        Assert.Equal("k7q2mz", XlsxRowSource.PasswordFromName("/x/订单导出_20210531_k7q2mz.xlsx"));
+        Assert.Null(XlsxRowSource.PasswordFromName("a.xlsx"));
+    }
+
+    private static byte[] HalfOfAWorkbook()
+    {
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, [new XlsxSheet("Sheet1", [OrdersHeader])]);
+        return stream.ToArray()[..(int)(stream.Length / 2)];
+    }
+}
+
+/// <summary>A workbook written for a test, deleted with it.</summary>
+internal sealed class TempWorkbook : IDisposable
+{
+    private readonly string directory;
+
+    private TempWorkbook(string directory, string path)
+    {
+        this.directory = directory;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public static TempWorkbook Write(string name, params XlsxSheet[] sheets)
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playbook-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var path = System.IO.Path.Combine(directory, name);
+        XlsxWriter.Write(path, sheets);
+        return new TempWorkbook(directory, path);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
