@@ -106,6 +106,11 @@ namespace Playbook.Bench
                 Measure("DuckDB.NET 1.5.6 (2 threads)", "dotnet", $"{selfDll} duckdb {dir}"),
                 Measure("playbook analyze (fast reader)", "dotnet", analyze),
             };
+            if (File.Exists(Path.Combine(dir, "orders.xlsx")))
+            {
+                // The same rows re-saved as a workbook: read by the plain engine through ExcelDataReader.
+                runs.Add(Measure("playbook analyze (orders.xlsx)", "dotnet", analyze.Replace("/orders.csv", "/orders.xlsx", StringComparison.Ordinal)));
+            }
             if (Environment.GetEnvironmentVariable("BENCH_PLAIN") == "1")
             {
                 runs.Add(Measure("playbook analyze --engine plain", "dotnet", analyze + " --engine plain"));

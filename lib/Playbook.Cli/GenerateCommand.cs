@@ -14,6 +14,8 @@ internal static class GenerateCommand
         var caseName = new Option<string?>("--case") { Description = "Rebuild a bundled case: three-squirrels or dora-doshang" };
         caseName.AcceptOnlyFromAmong([.. CaseCatalog.All.Select(c => c.Id)]);
         var orders = new Option<long?>("--orders") { Description = "Write a large canonical dataset with this many order rows (for benchmarks)" };
+        var xlsx = new Option<bool>("--xlsx") { Description = "With --orders: also write orders.xlsx, the same rows re-saved as a workbook the way Excel does" };
+        var exports = new Option<bool>("--exports") { Description = "Write the example downloads of every layout (data/exports by default)" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the simulation; a case's own seed by default" };
         var output = new Option<string?>("--out") { Description = "Folder to write; data/<case> for a case" };
         var layout = new Option<string>("--layout")
@@ -22,17 +24,25 @@ internal static class GenerateCommand
             DefaultValueFactory = _ => "canonical",
         };
 
-        var command = new Command("generate", "Rebuild a bundled case from its seeded simulation, or write a large dataset")
+        var command = new Command("generate", "Rebuild a bundled case from its seeded simulation, write a large dataset, or the example downloads")
         {
-            caseName, orders, seed, output, layout,
+            caseName, orders, exports, seed, output, layout, xlsx,
         };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(caseName);
             var count = parse.GetValue(orders);
-            if ((name is null) == (count is null))
+            if (new[] { name is not null, count is not null, parse.GetValue(exports) }.Count(given => given) != 1)
             {
-                throw new InputException("give either --case NAME or --orders N (one of them)");
+                throw new InputException("give one of --case NAME, --orders N or --exports");
+            }
+
+            if (parse.GetValue(exports))
+            {
+                var directory = parse.GetValue(output) ?? Path.Combine(WorkspaceFolders.DataRoot(), "exports");
+                var files = CaseBuilder.BuildExports(directory, parse.GetValue(seed) ?? 2026);
+                stdout.WriteLine($"exports: wrote {string.Join(", ", files)} to {directory}");
+                return PlaybookCommand.Success;
             }
 
             if (name is not null)
@@ -58,6 +68,11 @@ internal static class GenerateCommand
             }
 
             var written = LargeDataset.Write(target, count!.Value, parse.GetValue(seed) ?? 7, layoutId);
+            if (parse.GetValue(xlsx))
+            {
+                XlsxWriter.FromCsv(Path.Combine(target, "orders.csv"), Path.Combine(target, "orders.xlsx"));
+                written = [.. written, "orders.xlsx"];
+            }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} orders: {string.Join(", ", written)} to {target}"));
             return PlaybookCommand.Success;
         });

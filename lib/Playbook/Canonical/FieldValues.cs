@@ -288,8 +288,19 @@ public static class FieldValues
     }
 
     /// <summary>Parses a China-time timestamp such as <c>2021-01-05 20:15:00</c> (also the yyyy/M/d H:mm forms Excel writes).</summary>
-    public static bool TryParseTime(string text, out DateTime value) =>
-        DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    public static bool TryParseTime(string text, out DateTime value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // The usual spelling straight from its digits; ParseExact over every format costs a fifth of a plain read.
+        if (FastFields.TryTime(text, out var seconds, out _, out _))
+        {
+            value = FastFields.Epoch.AddSeconds(seconds);
+            return true;
+        }
+
+        return DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
 
     /// <summary>Parses a date such as <c>2021-01-05</c> (also yyyy/M/d).</summary>
     public static bool TryParseDate(string text, out DateOnly value) =>

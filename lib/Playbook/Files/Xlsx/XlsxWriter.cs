@@ -114,6 +114,32 @@ public static class XlsxWriter
         Text(zip, "xl/styles.xml", $"<styleSheet xmlns=\"{Main}\"><numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd hh:mm:ss\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy-mm-dd\"/></numFmts><fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills><borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
     }
 
+    /// <summary>
+    /// A CSV re-saved as a workbook the way Excel does it: a cell that reads as a plain number or a
+    /// yyyy-MM-dd HH:mm:ss time becomes one, anything else (an id behind a tab, text) stays text.
+    /// Rows are streamed; the shared strings are kept until the end.
+    /// </summary>
+    public static void FromCsv(string csvPath, string xlsxPath, string sheet = "Sheet1")
+    {
+        using var rows = CsvRowSource.Open(csvPath, csvPath, null);
+        IEnumerable<IReadOnlyList<XlsxCell>> Rows()
+        {
+            var cells = new List<XlsxCell>();
+            while (rows.Read())
+            {
+                cells.Clear();
+                for (var i = 0; i < rows.CellCount; i++)
+                {
+                    cells.Add(AsExcelReadsIt(rows.Cell(i)));
+                }
+
+                yield return cells;
+            }
+        }
+
+        Write(xlsxPath, [new XlsxSheet(sheet, Rows())]);
+    }
+
     /// <summary>The column letters of a zero-based column index: 0 is A, 26 is AA.</summary>
     public static string Column(int index)
     {
@@ -196,6 +222,19 @@ public static class XlsxWriter
             default:
                 throw new ArgumentOutOfRangeException(nameof(cell), cell.Kind, "unknown cell kind");
         }
+    }
+
+    private static XlsxCell AsExcelReadsIt(string text)
+    {
+        var plainNumber = text.Length is > 0 and <= 15 && (text[0] != '0' || text.Length == 1 || text[1] == '.') && text.All(c => char.IsAsciiDigit(c) || c == '.') && text.Count(c => c == '.') <= 1;
+        if (plainNumber && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return XlsxCell.Of(number);
+        }
+
+        return text.Length == 19 && DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+            ? XlsxCell.Of(moment)
+            : XlsxCell.Of(text);
     }
 
     private static StreamWriter Entry(ZipArchive zip, string name)

@@ -70,7 +70,7 @@ internal sealed class FastOrderReader
             name = input.Name;
             if (input.Rows is not CsvRowSource csv)
             {
-                throw new FastReadAbandoned($"a {input.Rows.Encoding} file is read by the plain engine");
+                throw new FastReadAbandoned("a workbook is read by the plain engine");
             }
 
             if (input.Header.Line != 1)

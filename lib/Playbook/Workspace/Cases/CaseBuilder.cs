@@ -1,5 +1,7 @@
 using System.Globalization;
 using Playbook.Canonical;
+using Playbook.Ingest;
+using Playbook.Synthesis;
 
 namespace Playbook.Workspace;
 
@@ -16,6 +18,44 @@ public static class CaseBuilder
         var usedSeed = seed ?? info.Seed;
         var files = info.Generate(usedSeed).Write(directory);
         Card(info, directory, files, usedSeed).Write(directory);
+        return [.. files, DataCard.FileName];
+    }
+
+    /// <summary>
+    /// Writes the example downloads of every layout (<see cref="ExportExamples"/>) into
+    /// <paramref name="directory"/> with a data card naming each file's layout, sheet, rows and sha256.
+    /// </summary>
+    public static IReadOnlyList<string> BuildExports(string directory, ulong seed = 2026)
+    {
+        var files = ExportExamples.Write(directory, seed);
+        var command = string.Create(CultureInfo.InvariantCulture, $"dotnet run --project lib/Playbook.Cli -- generate --exports --seed {seed}");
+        var card = new DataCard();
+        card.Line($"# Data card for data/exports, written by `{command}`: regenerate rather than edit.");
+        card.Line($"title: {DataCard.Q("Example downloads of a fictional nut brand on Douyin (样例坚果) and of the Dora Doshang simulation on Kuaishou, in every layout the workspace reads")}");
+        card.Line("class: synthetic (example exports)");
+        card.Line($"statement: {DataCard.Q("Every row is simulated by a seeded model (lib/Playbook/Synthesis/ExportExamples.cs); the headers, value spellings and containers follow public parsers of the real downloads (DOMAIN.md, Real export formats). Nothing here is a fact about a brand. Real 快手小店 downloads are encrypted with the last 6 characters of their name; these are not (tests/Playbook.Tests/Fixtures/workbooks holds encrypted ones).")}");
+        card.Line(string.Create(CultureInfo.InvariantCulture, $"seed: {seed}"));
+        card.Line($"built_by: {DataCard.Q(command)}");
+        card.Line("used_by: [notebooks/04-your-brand.ipynb (run with -p exportsFolder=…), tests/Playbook.Tests/Sources/ExportExampleTests.cs]");
+        card.Line("files:");
+        foreach (var file in files)
+        {
+            var path = Path.Combine(directory, file);
+            var report = Tables.Validate(path);
+            card.Line($"  - file: {DataCard.Q(file)}");
+            card.Line($"    source: {report.Source}");
+            card.Line($"    table: {Vocabulary.KindName(report.Kind)}");
+            if (report.Sheet is { } sheet)
+            {
+                card.Line($"    sheet: {DataCard.Q(sheet)}");
+            }
+
+            card.Line($"    encoding: {report.Encoding}");
+            card.Line(string.Create(CultureInfo.InvariantCulture, $"    rows: {{read: {report.Rows}, loaded: {report.Loaded}, unpaid: {report.Unpaid}, rejected: {report.Rejected}, summary: {report.Summary}}}"));
+            card.Line($"    sha256: {DataCard.Sha256(path)}");
+        }
+
+        card.Write(directory);
         return [.. files, DataCard.FileName];
     }
 
