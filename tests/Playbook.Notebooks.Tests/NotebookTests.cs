@@ -19,6 +19,43 @@ public class NotebookTests
     }
 
     [Theory]
+    [InlineData("../data/exports/douyin", "fact", "douyin_export")]
+    [InlineData("../data/exports/kuaishou", "steps", "kuaishou_orders")]
+    public async Task YourBrand_OnAFolderOfDownloads_RunsAndShowsWhatLoaded(string folder, string framework, string source)
+    {
+        var run = await NotebookRunner.RunAsync(
+            Path.Combine(Repo.Root, "notebooks", "04-your-brand.ipynb"),
+            new RunOptions
+            {
+                OutputDirectory = Path.Combine(Repo.Root, "artifacts", "notebooks", "exports-" + framework),
+                Parameters = new Dictionary<string, string> { ["exportsFolder"] = folder, ["framework"] = framework },
+            });
+
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        var executed = File.ReadAllText(run.Executed);
+        Assert.Contains(source, executed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task YourBrand_ExportWithBadRows_TheValidationTableListsThem()
+    {
+        // The sample 抖店 orders with errors: the warning points to the load, and the load lists the rows.
+        var run = await NotebookRunner.RunAsync(
+            Path.Combine(Repo.Root, "notebooks", "04-your-brand.ipynb"),
+            new RunOptions
+            {
+                OutputDirectory = Path.Combine(Repo.Root, "artifacts", "notebooks", "bad-rows"),
+                Parameters = new Dictionary<string, string> { ["ordersPath"] = "../data/samples/orders-with-errors.csv" },
+            });
+
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        var executed = File.ReadAllText(run.Executed);
+        Assert.Contains("rejected rows are not in the figures (see load)", executed, StringComparison.Ordinal);
+        Assert.Contains("refund is larger than the order&#39;s gmv", executed, StringComparison.Ordinal);
+        Assert.Contains("must be at least 1", executed, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Notebooks))]
     public void Notebook_RunsInTheStockKernel_WithoutAFailingCell(string name)
     {

@@ -1,7 +1,9 @@
 using Microsoft.Data.Analysis;
 using Playbook.Analysis;
 using Playbook.Canonical;
+using Playbook.Ingest;
 using Playbook.Ledger;
+using Playbook.Sources;
 using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Workspace;
@@ -59,20 +61,37 @@ public sealed class Workbench
         return new(data, framework, data.Directory) { TopKolFollowers = topKolFollowers };
     }
 
-    /// <summary>A brand's exports, by path (empty = not given): orders (canonical or a 抖店 export), accounts, campaigns, traffic, sessions, products.</summary>
-    public static Workbench Files(Framework framework, string orders, string accounts = "", string campaigns = "", string traffic = "", string sessions = "", string products = "", long topKolFollowers = SellerRoles.DefaultTopKolFollowers) =>
-        Of(
-            BrandData.FromFiles(new Dictionary<TableKind, string?>
-            {
-                [TableKind.Orders] = orders,
-                [TableKind.Accounts] = accounts,
-                [TableKind.Campaigns] = campaigns,
-                [TableKind.Traffic] = traffic,
-                [TableKind.Sessions] = sessions,
-                [TableKind.Products] = products,
-            }),
-            framework,
-            topKolFollowers);
+    /// <summary>
+    /// A brand's data as notebook 04's parameters give it: a folder of downloads in any layout
+    /// (<paramref name="exportsFolder"/>, canonical files by name and other exports by their headers), or
+    /// else the files one by one (empty = not given). <paramref name="password"/> opens an encrypted
+    /// workbook whose name does not carry its password; <paramref name="shopAccount"/> names a 快手小店
+    /// shop's own account.
+    /// </summary>
+    public static Workbench Files(
+        Framework framework, string orders, string accounts = "", string campaigns = "", string traffic = "", string sessions = "", string products = "",
+        long topKolFollowers = SellerRoles.DefaultTopKolFollowers, string exportsFolder = "", string password = "", string shopAccount = "")
+    {
+        var options = new ReadOptions
+        {
+            Password = string.IsNullOrEmpty(password) ? null : password,
+            Sources = new SourceOptions { ShopAccount = string.IsNullOrEmpty(shopAccount) ? null : shopAccount },
+        };
+        var data = string.IsNullOrEmpty(exportsFolder)
+            ? BrandData.FromFiles(
+                new Dictionary<TableKind, string?>
+                {
+                    [TableKind.Orders] = orders,
+                    [TableKind.Accounts] = accounts,
+                    [TableKind.Campaigns] = campaigns,
+                    [TableKind.Traffic] = traffic,
+                    [TableKind.Sessions] = sessions,
+                    [TableKind.Products] = products,
+                },
+                options)
+            : new BrandData(exportsFolder) { ReadOptions = options };
+        return Of(data, framework, topKolFollowers);
+    }
 
     /// <summary>The pillar analysis of a period (the whole data when not given).</summary>
     public PillarReport Analyze(DateOnly? from = null, DateOnly? to = null, double? grossMargin = null) =>

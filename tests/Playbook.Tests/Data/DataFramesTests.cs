@@ -34,4 +34,50 @@ public class DataFramesTests
         Assert.Equal("platform", frame["column"][0]);
         Assert.Equal(4L, frame["line"][1]);
     }
+
+    [Fact]
+    public void ToDataFrame_SeveralReports_OneRowPerFileWithItsCounts()
+    {
+        using var good = TempCsv.Write("accounts.csv", ["account_id,platform,nickname", "a1,douyin,x", "a2,douyin,y"]);
+        using var bad = TempCsv.Write("campaigns.csv",
+        [
+            "campaign_id,platform,name,starts_on,ends_on,kind",
+            "c1,douyin,年货节,2021-01-10,2021-01-30,festival",
+            "c2,douyin,反的,2021-02-10,2021-02-01,festival",
+        ]);
+        LoadReport[] reports = [Tables.ReadAccounts(good.Path).Report, Tables.ReadCampaigns(bad.Path).Report];
+
+        var frame = reports.ToDataFrame();
+
+        Assert.Equal(2, frame.Rows.Count);
+        Assert.Equal("accounts.csv", frame["file"][0]);
+        Assert.Equal("campaigns", frame["table"][1]);
+        Assert.Equal(2L, frame["loaded"][0]);
+        Assert.Equal(0L, frame["rejected"][0]);
+        Assert.Equal(1L, frame["loaded"][1]);
+        Assert.Equal(1L, frame["rejected"][1]);
+    }
+
+    [Fact]
+    public void RejectionsFrame_SeveralReports_EveryRejectionWithItsFile()
+    {
+        using var first = TempCsv.Write("accounts.csv", ["account_id,platform,nickname", "a1,weibo,x", "a2,douyin,y"]);
+        using var second = TempCsv.Write("campaigns.csv",
+        [
+            "campaign_id,platform,name,starts_on,ends_on,kind",
+            "c1,douyin,年货节,2021-01-10,2021-01-30,festival",
+            "c2,douyin,反的,2021-02-10,2021-02-01,festival",
+        ]);
+        LoadReport[] reports = [Tables.ReadAccounts(first.Path).Report, Tables.ReadCampaigns(second.Path).Report];
+
+        var frame = reports.RejectionsFrame();
+
+        Assert.Equal(2, frame.Rows.Count);
+        Assert.Equal("accounts.csv", frame["file"][0]);
+        Assert.Equal(2L, frame["row"][0]);
+        Assert.Equal("weibo", frame["value"][0]);
+        Assert.Equal("campaigns.csv", frame["file"][1]);
+        Assert.Equal(3L, frame["row"][1]);
+        Assert.Null(frame["sheet"][1]);
+    }
 }

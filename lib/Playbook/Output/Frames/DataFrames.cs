@@ -42,6 +42,38 @@ public static class DataFrames
         return CanonicalTables.Of<T>().ToDataFrame(result.Rows);
     }
 
+    /// <summary>What happened to every file read: one row per file, with its layout, sheet and counts.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<LoadReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var list = reports.ToList();
+        return new DataFrame(
+            Text("file", list, r => Path.GetFileName(r.File)),
+            Text("table", list, r => Vocabulary.KindName(r.Kind)),
+            Text("source", list, r => r.Source),
+            Text("sheet", list, r => r.Sheet),
+            new Int64DataFrameColumn("rows", list.Select(r => (long?)r.Rows)),
+            new Int64DataFrameColumn("loaded", list.Select(r => (long?)r.Loaded)),
+            new Int64DataFrameColumn("unpaid", list.Select(r => (long?)r.Unpaid)),
+            new Int64DataFrameColumn("rejected", list.Select(r => (long?)r.Rejected)),
+            new Int64DataFrameColumn("summary", list.Select(r => (long?)r.Summary)),
+            new Int64DataFrameColumn("repeated", list.Select(r => (long?)r.Repeated)));
+    }
+
+    /// <summary>Every row that did not load, across the files: file, sheet, row (or line), column, value and reason.</summary>
+    public static DataFrame RejectionsFrame(this IEnumerable<LoadReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var list = reports.SelectMany(r => r.Rejections).ToList();
+        return new DataFrame(
+            Text("file", list, r => Path.GetFileName(r.File)),
+            Text("sheet", list, r => r.Sheet),
+            new Int64DataFrameColumn("row", list.Select(r => (long?)r.Line)),
+            Text("column", list, r => r.Column),
+            Text("value", list, r => r.Value),
+            Text("reason", list, r => r.Reason));
+    }
+
     /// <summary>The rejected rows of a report, one per line: line, column, value, reason.</summary>
     public static DataFrame ToDataFrame(this LoadReport report)
     {
