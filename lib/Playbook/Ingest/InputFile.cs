@@ -50,7 +50,9 @@ internal sealed class InputFile : IDisposable
             throw new InputException($"{name}: no such file");
         }
 
-        IRowSource rows = XlsxRowSource.LooksLikeWorkbook(path) ? XlsxRowSource.Open(path, name, options.Password) : CsvRowSource.Open(path, name, options.Encoding);
+        IRowSource rows = XlsxPackage.IsZip(path) ? SheetRows.Open(path, name)
+            : XlsxRowSource.LooksLikeWorkbook(path) ? XlsxRowSource.Open(path, name, options.Password)
+            : CsvRowSource.Open(path, name, options.Encoding);
         var handedOver = false;
         try
         {

@@ -5,19 +5,14 @@ using ExcelDataReader.Exceptions;
 namespace Playbook.Files;
 
 /// <summary>
-/// The rows of a workbook (.xlsx, also .xls) through ExcelDataReader, streamed row by row, sheet by
-/// sheet, each with its sheet row number. Cells come out as the text an adapter reads: a whole number
-/// as its digits (<c>1500000037</c>, never <c>1500000037.0</c>), a number too long to be an exact id
-/// in the spreadsheet's own <c>4.93E+18</c> form (which id columns reject), dates as
-/// <c>yyyy-MM-dd</c> and date-times as <c>yyyy-MM-dd HH:mm:ss</c>. An encrypted workbook is opened
-/// with the password its file name carries (a 快手小店 download: the name's last 6 characters), then
-/// the one given; no password is ever written anywhere.
+/// The rows of an encrypted .xlsx or an .xls through ExcelDataReader, streamed row by row, sheet by
+/// sheet, each with its sheet row number; cells come out as <see cref="CellText"/> writes them, as
+/// from <see cref="SheetRows"/> (which reads unencrypted .xlsx faster). An encrypted workbook is
+/// opened with the password its file name carries (a 快手小店 download: the name's last 6
+/// characters), then the one given; no password is ever written anywhere.
 /// </summary>
 internal sealed class XlsxRowSource : IRowSource
 {
-    /// <summary>The largest whole number a double holds exactly: beyond it an id's digits are gone.</summary>
-    private const double ExactWhole = 9_007_199_254_740_992d;
-
     private readonly Stream stream;
     private readonly IExcelDataReader reader;
     private int sheet;
@@ -137,13 +132,11 @@ internal sealed class XlsxRowSource : IRowSource
         {
             null => "",
             string text => text,
-            double number => Number(number),
+            double number => CellText.Number(number),
             int number => number.ToString(CultureInfo.InvariantCulture),
-            DateTime moment => HasTime(reader.GetNumberFormatString(index)) || moment.TimeOfDay != TimeSpan.Zero
-                ? moment.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-                : moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime moment => CellText.Moment(moment, reader.GetNumberFormatString(index) is { } format && CellStyles.HasTime(format)),
             bool flag => flag ? "true" : "false",
-            TimeSpan span => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+            TimeSpan span => CellText.Seconds(span),
             var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
         };
     }
@@ -155,26 +148,6 @@ internal sealed class XlsxRowSource : IRowSource
         reader.Dispose();
         stream.Dispose();
     }
-
-    /// <summary>
-    /// A number cell as text: a whole number within a double's exact range as its digits; a larger
-    /// whole number in exponent form with a decimal point (an id column rejects it: its digits are
-    /// lost); anything else to 15 significant digits, as Excel shows it.
-    /// </summary>
-    internal static string Number(double value)
-    {
-        if (Math.Abs(value) < ExactWhole && value == Math.Floor(value))
-        {
-            return ((long)value).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return value == Math.Floor(value)
-            ? value.ToString("0.0##############E+0", CultureInfo.InvariantCulture)
-            : value.ToString("G15", CultureInfo.InvariantCulture);
-    }
-
-    private static bool HasTime(string? format) =>
-        format is not null && (format.Contains('h', StringComparison.OrdinalIgnoreCase) || format.Contains('s', StringComparison.OrdinalIgnoreCase) || format.Contains(':', StringComparison.Ordinal));
 
     private static string Reason(Exception e) => e.Message.Length > 0 ? e.Message : e.GetType().Name;
 }

@@ -51,8 +51,8 @@ public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<XlsxCell>>
 /// Writes a minimal .xlsx (SpreadsheetML in a zip) the way platform exports and Excel store cells:
 /// shared or inline strings, numbers, dates with date formats, formulas with cached values, merged
 /// ranges. Rows are streamed into the sheet. The bytes depend only on the content (fixed zip times),
-/// so generated example files keep their checksums. For fixtures and examples; reading goes
-/// through ExcelDataReader.
+/// so generated example files keep their checksums. For fixtures and examples; reading is
+/// <see cref="SheetRows"/>' job.
 /// </summary>
 public static class XlsxWriter
 {

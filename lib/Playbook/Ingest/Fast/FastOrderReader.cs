@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Playbook.Canonical;
 using Playbook.Files;
@@ -9,7 +10,11 @@ namespace Playbook.Ingest;
 /// <summary>What a worker made of one chunk, for the in-order stage.</summary>
 internal sealed class ChunkResult
 {
-    public required CsvChunk Chunk { get; init; }
+    /// <summary>The chunk's place in the file.</summary>
+    public required int Sequence { get; init; }
+
+    /// <summary>The chunk's text, which buyer events point into; set once the chunk is parsed.</summary>
+    public char[] Buffer { get; set; } = [];
 
     /// <summary>Buyer events by shard of the buyer stores (a buyer's id decides its shard).</summary>
     public required List<BuyerEvent>[] Events { get; init; }
@@ -26,27 +31,30 @@ internal sealed class ChunkResult
 }
 
 /// <summary>
-/// The parallel engine: reads an orders CSV straight into a <see cref="LedgerBuilder"/>. Chunks of
-/// records are parsed by several workers from the text; the source adapter's fast path
-/// (<see cref="RowMapping{T}.Fast"/>) takes rows in the clean spelling as spans, and every other row
-/// goes through the adapter's own <see cref="RowMapping{T}.Build"/>, so each row is read and reported
-/// exactly as the plain engine would. What only the plain engine handles exactly (duplicate ids,
-/// quotes it would split differently, buyers whose months go back and forth for the compact book)
-/// makes it give up with the reason, and the caller reads the plain way.
+/// The parallel engine: reads an orders file (CSV, or an unencrypted .xlsx) straight into a
+/// <see cref="LedgerBuilder"/>. Chunks of records (lines of text, or rows of sheet XML) are parsed
+/// by several workers; the source adapter's fast path (<see cref="RowMapping{T}.Fast"/>) takes rows
+/// in the clean spelling as spans, and every other row goes through the adapter's own
+/// <see cref="RowMapping{T}.Build"/>, so each row is read and reported exactly as the plain engine
+/// would. What only the plain engine handles exactly (duplicate ids, quotes it would split
+/// differently, buyers whose months go back and forth for the compact book, a sheet it must report
+/// broken) makes it give up with the reason, and the caller reads the plain way.
 /// </summary>
 internal sealed class FastOrderReader
 {
-    /// <summary>Characters per chunk: about 7,000 rows of a canonical file.</summary>
+    /// <summary>Characters per chunk: about 7,000 rows of a canonical file (twice as many bytes of sheet XML).</summary>
     public const int ChunkChars = 1 << 20;
 
     private readonly string name;
+    private readonly string? sheet;
     private readonly RowMapping<Order> mapping;
     private readonly int headerCount;
     private readonly LedgerBuilder builder;
 
-    private FastOrderReader(string name, RowMapping<Order> mapping, LedgerBuilder builder)
+    private FastOrderReader(string name, string? sheet, RowMapping<Order> mapping, LedgerBuilder builder)
     {
         this.name = name;
+        this.sheet = sheet;
         this.mapping = mapping;
         this.builder = builder;
         headerCount = mapping.Header.Names.Count;
@@ -62,37 +70,39 @@ internal sealed class FastOrderReader
     /// <param name="keepHistories">Keep every buyer's purchases (<see cref="BuyerHistories"/>).</param>
     public static LedgerRead Read(string path, ReadOptions options, DateOnly? from, DateOnly? to, int workers, int chunkChars, bool keepHistories)
     {
-        TextEncoding encoding;
-        RowMapping<Order> mapping;
-        string name;
-        using (var input = InputFile.Open(path, options, TableKind.Orders))
-        {
-            name = input.Name;
-            if (input.Rows is not CsvRowSource csv)
-            {
-                throw new FastReadAbandoned("a workbook is read by the plain engine");
-            }
-
-            if (input.Header.Line != 1)
-            {
-                throw new FastReadAbandoned("the header is not on the first line");
-            }
-
-            encoding = csv.TextEncoding;
-            mapping = input.Bind<Order>();
-        }
-
+        using var input = InputFile.Open(path, options, TableKind.Orders);
+        var mapping = input.Bind<Order>();
         workers = Math.Max(1, workers);
         var builder = new LedgerBuilder(from, to, keepHistories, Math.Max(2, workers));
-        return new FastOrderReader(name, mapping, builder).Run(path, encoding, options.Strict, workers, chunkChars);
+        switch (input.Rows)
+        {
+            case CsvRowSource csv:
+                if (input.Header.Line != 1)
+                {
+                    throw new FastReadAbandoned("the header is not on the first line");
+                }
+
+                using (var text = new StreamReader(path, csv.TextEncoding.Encoding ?? new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+                {
+                    var chunks = new CsvChunks(text, chunkChars);
+                    chunks.SkipHeader();
+                    return new FastOrderReader(input.Name, null, mapping, builder).Run(new CsvFeed(chunks), csv.Encoding, options.Strict, workers);
+                }
+
+            case SheetRows rows:
+                using (var feed = new SheetFeed(rows, input.Header.Line, chunkChars * 2))
+                {
+                    return new FastOrderReader(input.Name, rows.Sheet, mapping, builder).Run(feed, rows.Encoding, options.Strict, workers);
+                }
+
+            default:
+                throw new FastReadAbandoned("an encrypted workbook or an .xls is read by the plain engine");
+        }
     }
 
-    private LedgerRead Run(string path, TextEncoding encoding, bool strict, int workerCount, int chunkChars)
+    private LedgerRead Run(IFeed feed, string encoding, bool strict, int workerCount)
     {
-        var report = new LoadReport(name, TableKind.Orders, mapping.Adapter.Id, encoding.Name);
-        using var text = new StreamReader(path, encoding.Encoding ?? new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var chunks = new CsvChunks(text, chunkChars);
-        chunks.SkipHeader();
+        var report = new LoadReport(name, TableKind.Orders, mapping.Adapter.Id, encoding, sheet);
 
         // No reader thread and no queues: each worker takes the next chunk under a lock and parses it.
         // Buyers are split into shards by id, each shard a store fed in file order by whichever worker
@@ -151,12 +161,12 @@ internal sealed class FastOrderReader
                         }
 
                         var events = ready.Events[stage.Index];
-                        builder.ConsumeBuyers(stage.Index, events, ready.Chunk.Buffer);
+                        builder.ConsumeBuyers(stage.Index, events, ready.Buffer);
                         events.Clear();
                         eventLists.Add(events);
                         if (Interlocked.Decrement(ref ready.ShardsLeft) == 0)
                         {
-                            chunks.Pool.Return(ready.Chunk.Buffer);
+                            feed.Pool.Return(ready.Buffer);
                         }
 
                         if (builder.MonthsOutOfOrder)
@@ -185,17 +195,18 @@ internal sealed class FastOrderReader
         {
             var row = mapping.NewFields();
             var sink = new ChunkSink(part);
+            var sheetRows = (feed as SheetFeed)?.NewReader();
             try
             {
                 while (!Volatile.Read(ref stopped))
                 {
-                    CsvChunk? chunk;
+                    (int Sequence, object Item)? next;
                     lock (readGate)
                     {
-                        chunk = chunks.Next();
+                        next = feed.Next();
                     }
 
-                    if (chunk is null)
+                    if (next is not var (sequence, item))
                     {
                         return;
                     }
@@ -206,16 +217,25 @@ internal sealed class FastOrderReader
                         lists[i] = eventLists.TryTake(out var list) ? list : new List<BuyerEvent>(1 << 14);
                     }
 
-                    var result = new ChunkResult { Chunk = chunk, Events = lists, ShardsLeft = shards };
+                    var result = new ChunkResult { Sequence = sequence, Events = lists, ShardsLeft = shards };
                     part.Events = lists;
                     sink.Result = result;
-                    Parse(result, sink, row);
+                    if (item is CsvChunk chunk)
+                    {
+                        result.Buffer = chunk.Buffer;
+                        Parse(chunk, result, sink, row);
+                    }
+                    else
+                    {
+                        ParseSheet((XmlChunk)item, (SheetFeed)feed, sheetRows!, result, sink, row);
+                    }
+
                     var backlog = 0;
                     foreach (var stage in stages)
                     {
                         lock (stage.Pending)
                         {
-                            stage.Pending.Add(chunk.Sequence, result);
+                            stage.Pending.Add(result.Sequence, result);
                             backlog = Math.Max(backlog, stage.Pending.Count);
                         }
                     }
@@ -251,7 +271,7 @@ internal sealed class FastOrderReader
         }
         finally
         {
-            chunks.Release();
+            feed.Release();
         }
 
         if (failure is not null)
@@ -295,9 +315,8 @@ internal sealed class FastOrderReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Parse(ChunkResult result, ChunkSink sink, RowFields row)
+    private void Parse(CsvChunk chunk, ChunkResult result, ChunkSink sink, RowFields row)
     {
-        var chunk = result.Chunk;
         var text = chunk.Text;
         var line = chunk.FirstLine;
         var at = 0;
@@ -329,6 +348,55 @@ internal sealed class FastOrderReader
 
             line += lines;
             at = end < text.Length ? end + 1 : end;
+        }
+    }
+
+    /// <summary>
+    /// Parses a chunk of sheet XML: each row's cells into a buffer of the feed's, then as a CSV
+    /// record's fields. Rows up to the header and blank rows are passed over, as the plain engine does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ParseSheet(XmlChunk chunk, SheetFeed feed, SheetRowReader rows, ChunkResult result, ChunkSink sink, RowFields row)
+    {
+        var text = feed.NewBuffer(chunk.Length);
+        Span<Range> ranges = stackalloc Range[headerCount];
+        List<string> fields = [];
+        var at = 0;
+        try
+        {
+            while (rows.Next(chunk.Bytes, ref at, text))
+            {
+                if (!rows.Numbered)
+                {
+                    // Its number follows the row before, which another worker may hold.
+                    throw new FastReadAbandoned("a sheet row without its number");
+                }
+
+                var start = rows.Start;
+                if (rows.Number <= feed.HeaderLine || !rows.HasValue)
+                {
+                    text.Length = start;
+                    continue;
+                }
+
+                for (var i = 0; i < headerCount; i++)
+                {
+                    var cell = rows.Cell(i);
+                    ranges[i] = new Range(cell.Start.Value - start, cell.End.Value - start);
+                }
+
+                Handle(text.Array.AsSpan(start, text.Length - start), start, rows.Number, headerCount, spans: true, result, sink, row, ranges, fields);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            // The plain engine reads the rows before it and names the row where the sheet breaks.
+            throw new FastReadAbandoned("the sheet is broken: " + e.Message);
+        }
+        finally
+        {
+            feed.Return(chunk);
+            result.Buffer = text.Array;
         }
     }
 
@@ -422,7 +490,7 @@ internal sealed class FastOrderReader
             row.Set(i, positions[i] < 0 ? null : spans ? content[ranges[positions[i]]].ToString() : fields[positions[i]]);
         }
 
-        var rejection = TableReader.Convert(mapping, row, name, result.Side, out var order, out var outcome);
+        var rejection = TableReader.Convert(mapping, row, name, result.Side, out var order, out var outcome, sheet);
         if (rejection is not null)
         {
             result.Rejections.Add(rejection);
@@ -573,6 +641,54 @@ internal sealed class FastOrderReader
                 return fields.Count;
             }
         }
+    }
+
+    /// <summary>Where the workers take the next chunk from, under the read lock, and the pool of the chunks' text.</summary>
+    private interface IFeed
+    {
+        ArrayPool<char> Pool { get; }
+
+        (int Sequence, object Item)? Next();
+
+        /// <summary>Gives back what is held when reading stops.</summary>
+        void Release();
+    }
+
+    /// <summary>Chunks of CSV records.</summary>
+    private sealed class CsvFeed(CsvChunks chunks) : IFeed
+    {
+        public ArrayPool<char> Pool => chunks.Pool;
+
+        public (int Sequence, object Item)? Next() => chunks.Next() is { } chunk ? (chunk.Sequence, chunk) : null;
+
+        public void Release() => chunks.Release();
+    }
+
+    /// <summary>Chunks of a sheet's rows as XML, read from the sheet the header was found on.</summary>
+    private sealed class SheetFeed(SheetRows rows, long headerLine, int chunkBytes) : IFeed, IDisposable
+    {
+        private readonly XmlChunks chunks = new(rows.Package.OpenSheet(rows.SheetIndex), "sheetData", "row", Math.Max(chunkBytes, 256));
+
+        public ArrayPool<char> Pool { get; } = ArrayPool<char>.Create(256 << 20, 16);
+
+        /// <summary>The header's sheet row: rows up to it are not data.</summary>
+        public long HeaderLine => headerLine;
+
+        public (int Sequence, object Item)? Next() => chunks.Next() is { } chunk ? (chunk.Sequence, chunk) : null;
+
+        /// <summary>A row reader for one worker.</summary>
+        public SheetRowReader NewReader() => SheetRows.NewReader(rows.Package);
+
+        /// <summary>A buffer for a chunk's text, growing from the pool.</summary>
+        public CharBuffer NewBuffer(int bytes) => new(Pool.Rent(bytes)) { Rent = Pool.Rent, Replaced = array => Pool.Return(array) };
+
+        public void Return(XmlChunk chunk) => chunks.Pool.Return(chunk.Buffer);
+
+        public void Release()
+        {
+        }
+
+        public void Dispose() => chunks.Dispose();
     }
 
     /// <summary>One shard of the buyer stage: the parsed chunks waiting for it, and the next chunk it takes.</summary>
