@@ -137,6 +137,70 @@ public sealed class SheetRowsTests
         Assert.Equal($"{book.Path} [Sheet1]: the sheet is broken at row 2: row 2 refers to shared string 7, which the workbook does not have", e.Message);
     }
 
+    public static TheoryData<int> CorruptionSeeds() => [.. Enumerable.Range(1, 40)];
+
+    /// <summary>
+    /// A good workbook with a few of its bytes changed (its zip structure, compressed data, or the
+    /// XML itself when stored uncompressed): reading it either works or stops with a message naming
+    /// the file; never another exception.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CorruptionSeeds))]
+    public void ReadOrders_WorkbookWithBytesChanged_LoadsOrOneCleanMessage(int seed)
+    {
+        var random = new Random(seed);
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, [new XlsxSheet("Sheet1",
+        [
+            [.. "order_id,parent_order_id,platform,paid_at,account_id,channel,product_id,quantity,gmv,refund".Split(',').Select(h => Of(h))],
+            .. Enumerable.Range(1, 20).Select(i => (IReadOnlyList<XlsxCell>)
+                [Of($"O{i}"), Of(""), Of("douyin"), Of(new DateTime(2021, 1, i, 10, 0, 0)), Of("acc1"), Of("live"), Of("p1"), Of(1), Of(i + 0.5), Of(0)]),
+        ])]);
+        var bytes = stream.ToArray();
+        if (seed % 2 == 0)
+        {
+            bytes = Stored(bytes);
+        }
+
+        for (var n = 1 + random.Next(3); n > 0; n--)
+        {
+            var at = 4 + random.Next(bytes.Length - 4);
+            bytes[at] = seed % 3 == 0 ? (byte)"<>&\"/x0"[random.Next(7)] : (byte)random.Next(256);
+        }
+
+        using var file = TempCsv.WriteBytes("changed.xlsx", bytes);
+        foreach (var engine in new[] { Data.Engines.Plain, Data.Engines.FastOneWorkerTinyChunks })
+        {
+            try
+            {
+                Data.Engines.Read(engine, file.Path);
+            }
+            catch (InputException e)
+            {
+                Assert.StartsWith(file.Path, e.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain("\n", e.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The same package with every part stored, not deflated, so changed bytes land in the XML.</summary>
+    private static byte[] Stored(byte[] workbook)
+    {
+        using var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        using var target = new MemoryStream();
+        using (var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var from = entry.Open();
+                using var to = zip.CreateEntry(entry.FullName, CompressionLevel.NoCompression).Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return target.ToArray();
+    }
+
     /// <summary>A sheet of canonical orders up to its last row: the header on row 1, order i (i yuan) on row i + 1.</summary>
     private static string OrdersSheet(int orders, bool numbered)
     {

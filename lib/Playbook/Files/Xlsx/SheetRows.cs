@@ -106,7 +106,8 @@ internal sealed class SheetRows : IRowSource
         }
         catch (InvalidDataException e)
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{Name} [{Sheet}]: the workbook's data is corrupt after row {reader.Number}: {e.Message}"), e);
+            var where = reader.Number == 0 ? "before its first row" : string.Create(CultureInfo.InvariantCulture, $"after row {reader.Number}");
+            throw new InputException($"{Name} [{Sheet}]: the workbook's data is corrupt {where}: {e.Message}", e);
         }
     }
 
