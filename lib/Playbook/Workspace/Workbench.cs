@@ -194,7 +194,10 @@ public sealed class Workbench
             foreach (var file in ((YamlSequenceNode)root["files"]).Cast<YamlMappingNode>())
             {
                 string S(string key) => ((YamlScalarNode)file[key]).Value ?? "";
-                rows.Add((Path.GetFileName(folder), @class, S("file"), S("table"), S("rows")));
+
+                // A canonical table's card counts its rows; an export's card says what became of them (read, loaded …).
+                var count = file["rows"] is YamlMappingNode outcome ? ((YamlScalarNode)outcome["read"]).Value ?? "" : S("rows");
+                rows.Add((Path.GetFileName(folder), @class, S("file"), S("table"), count));
             }
         }
 

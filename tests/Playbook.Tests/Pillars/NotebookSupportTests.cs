@@ -114,6 +114,28 @@ public class NotebookSupportTests
             data.Accounts.Select(a => (a.AccountId, a.Nickname)).Order());
         Assert.NotEmpty(data.Accounts);
     }
+
+    [Fact]
+    public void DataCatalog_EveryDataCard_OneRowPerFileWithItsRowsRead()
+    {
+        var catalog = Workbench.DataCatalog();
+        var root = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data");
+
+        // Counted from the cards' text: the lines that start a file entry, per folder.
+        foreach (var card in Directory.GetFiles(root, "datacard.yml", SearchOption.AllDirectories))
+        {
+            var folder = Path.GetFileName(Path.GetDirectoryName(card))!;
+            var files = File.ReadAllLines(card).Count(l => l.StartsWith("  - file:", StringComparison.Ordinal));
+            Assert.Equal(files, catalog.Rows.Count(r => (string)r[0] == folder));
+        }
+
+        // An export's card gives what became of its rows ("rows: {read: N, loaded: …}"): the catalog shows the rows read.
+        var text = File.ReadAllText(Path.Combine(root, "exports", "datacard.yml"));
+        var entry = text[text.IndexOf("file: \"douyin/抖店订单_2026-09-16_2026-09-30.xlsx\"", StringComparison.Ordinal)..];
+        var read = long.Parse(System.Text.RegularExpressions.Regex.Match(entry, @"rows: \{read: (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var workbook = catalog.Rows.Single(r => (string)r[2] == "douyin/抖店订单_2026-09-16_2026-09-30.xlsx");
+        Assert.Equal(read, workbook[4]);
+    }
 }
 
 public class EffortFitsTests
