@@ -53,25 +53,8 @@ internal static class ClaimsCommand
     }
 
     /// <summary>The claims about <paramref name="caseName"/> (all when null), each against its case's data or <paramref name="folder"/>.</summary>
-    internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder, ReadOptions? options = null)
-    {
-        var root = WorkspaceFolders.DataRoot();
-        var claims = ClaimRegistry.Load(Path.Combine(root, "claims"));
-        if (caseName is not null)
-        {
-            CaseCatalog.Get(caseName);
-            claims = [.. claims.Where(c => string.Equals(c.Case, caseName, StringComparison.OrdinalIgnoreCase))];
-        }
-
-        var results = new List<ClaimResult>();
-        foreach (var group in claims.GroupBy(c => c.Case))
-        {
-            var dataFolder = folder ?? Path.Combine(root, group.Key);
-            results.AddRange(ClaimRegistry.Evaluate(group, new BrandData(dataFolder) { ReadOptions = options ?? ReadOptions.Lenient }));
-        }
-
-        return results;
-    }
+    internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder, ReadOptions? options = null) =>
+        ClaimRegistry.EvaluateBundled(caseName, folder, options);
 
     private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results)
     {

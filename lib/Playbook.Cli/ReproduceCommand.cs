@@ -38,7 +38,8 @@ internal static class ReproduceCommand
             }
 
             var claims = ClaimsCommand.Evaluate(null, null);
-            var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), runs, claims);
+            var cases = CaseCatalog.All.Select(ReportCase.Of).ToList();
+            var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), runs, claims, cases);
             var reproduced = claims.Count(c => c.Reproduced == true);
             var checkedClaims = claims.Count(c => c.Reproduced is not null);
             stdout.WriteLine($"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ran; {reproduced} of {checkedClaims} reproducible claims reproduced");

@@ -90,7 +90,13 @@ public sealed class ChartFigure
     }
 
     /// <summary>The figure as offline HTML (plotly.js comes once per page, from the setup or the report).</summary>
-    public string ToHtml(int height = 460) => OfflineChart.FigureHtml(Json.ToJsonString(), height);
+    public string ToHtml(int height = 460)
+    {
+        // The drawing takes the container's height, or it would spill over what follows.
+        var figure = (JsonObject)Json.DeepClone();
+        figure["layout"]!["height"] = height;
+        return OfflineChart.FigureHtml(figure.ToJsonString(), height);
+    }
 
     private JsonObject Axis(string name)
     {

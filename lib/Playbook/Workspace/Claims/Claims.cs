@@ -1,5 +1,6 @@
 using System.Globalization;
 using Playbook.Files;
+using Playbook.Ingest;
 using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Workspace;
@@ -122,6 +123,31 @@ public static class ClaimRegistry
         }
 
         return [.. sequence.Select(node => Parse(file, node))];
+    }
+
+    /// <summary>
+    /// The claims of the workspace's registry (data/claims) about <paramref name="caseName"/> (all when
+    /// null), each checked against its own case's data, or against <paramref name="folder"/> when given.
+    /// </summary>
+    /// <exception cref="InputException">No case has that name, or a claims file is malformed.</exception>
+    public static IReadOnlyList<ClaimResult> EvaluateBundled(string? caseName = null, string? folder = null, ReadOptions? options = null)
+    {
+        var root = WorkspaceFolders.DataRoot();
+        var claims = Load(Path.Combine(root, "claims"));
+        if (caseName is not null)
+        {
+            CaseCatalog.Get(caseName);
+            claims = [.. claims.Where(c => string.Equals(c.Case, caseName, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        var results = new List<ClaimResult>();
+        foreach (var group in claims.GroupBy(c => c.Case))
+        {
+            var dataFolder = folder ?? Path.Combine(root, group.Key);
+            results.AddRange(Evaluate(group, new BrandData(dataFolder) { ReadOptions = options ?? ReadOptions.Lenient }));
+        }
+
+        return results;
     }
 
     /// <summary>Checks <paramref name="claims"/> against the tables of <paramref name="data"/>.</summary>
