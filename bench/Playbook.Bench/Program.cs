@@ -10,8 +10,14 @@ using Playbook.Bench;
 //                            has pandas) the pandas script as child processes, printing wall time,
 //                            peak memory and the ratios
 // bench micro [filters]    : BenchmarkDotNet micro-benchmarks of the readers
+// bench mmm [SEEDS [DAYS [DRAWS]]]
+//                          : the budget allocator proved on simulated brands with a known truth
 return args switch
 {
+    ["mmm"] => MediaMixProof.Run(10, 365, 200),
+    ["mmm", var n] => MediaMixProof.Run(int.Parse(n, CultureInfo.InvariantCulture), 365, 200),
+    ["mmm", var n, var d] => MediaMixProof.Run(int.Parse(n, CultureInfo.InvariantCulture), int.Parse(d, CultureInfo.InvariantCulture), 200),
+    ["mmm", var n, var d, var b] => MediaMixProof.Run(int.Parse(n, CultureInfo.InvariantCulture), int.Parse(d, CultureInfo.InvariantCulture), int.Parse(b, CultureInfo.InvariantCulture)),
     ["duckdb", var dir] => DuckDbQuery.Run(dir),
     ["compare", var dir, var cli] => Compare.Run(dir, cli, null),
     ["compare", var dir, var cli, var pandas] => Compare.Run(dir, cli, pandas),
@@ -27,7 +33,7 @@ static int Micro(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench duckdb DIR | bench compare DIR PLAYBOOK_CLI_DLL | bench micro [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench duckdb DIR | bench compare DIR PLAYBOOK_CLI_DLL | bench micro [BenchmarkDotNet args] | bench mmm [SEEDS [DAYS [DRAWS]]]");
     return 2;
 }
 

@@ -121,7 +121,7 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static DateOnly? Date(string? text, string option)
+    internal static DateOnly? Date(string? text, string option)
     {
         if (text is null)
         {

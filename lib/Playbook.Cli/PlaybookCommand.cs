@@ -37,6 +37,7 @@ public static class PlaybookCommand
             ImportCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ReproduceCommand.Create(stdout, stderr),
+            AllocateCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -23,7 +23,7 @@ public static class Exercise
         ["03-products-first-year"] = new(() => Workbench.Case("dora-doshang").Data.Products.Count(p => p.LaunchedOn >= new DateOnly(2020, 4, 8) && p.LaunchedOn < new DateOnly(2021, 4, 8)), 0, "count products whose launched_on falls in the year from 2020-04-08"),
         ["03-repurchase-lift"] = new(DoraRepurchaseLift, 0.01, "30-day repurchase rate from 2020-10-01 divided by the rate for 2020-04-01 .. 2020-09-30"),
         ["05-known-items-ts"] = new(() => Workbench.Case("three-squirrels").Checklist("self-broadcast").Items.Count(i => i.Status is ItemStatus.Met or ItemStatus.NotMet), 0, "items whose status is met or not met, not unknown"),
-        ["06-marginal-spend"] = new(MarginalSpend, 0.05, "b / mean spend: the fit's slope at the average day"),
+        ["06-marginal-roas-paid"] = new(MarginalRoasOfPaidSpend, 0.01, "the fitted curve's Marginal at today's level (the driver's Current), divided by its cost (1 a yuan)"),
     };
 
     private static readonly Dictionary<string, (string Answer, string Hint)> Words = new(StringComparer.Ordinal)
@@ -89,9 +89,11 @@ public static class Exercise
         return after / before;
     }
 
-    private static double MarginalSpend()
+    private static double MarginalRoasOfPaidSpend()
     {
-        var fit = Workbench.Case("three-squirrels").EffortResponses()["paid traffic"];
-        return fit.Marginal(fit.MeanEffort);
+        var data = MediaInputs.From(MediaInputs.Simulated(7).Data);
+        var fit = MediaMixModel.Fit(data, new MediaMixOptions { Draws = 0, HoldOut = 0 }).Fit;
+        var index = data.Drivers.ToList().FindIndex(d => d.Name == BudgetAllocator.PaidSpend);
+        return fit.Curves[index].Marginal(data.Drivers[index].Current);
     }
 }

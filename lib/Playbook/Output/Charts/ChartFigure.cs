@@ -33,6 +33,14 @@ public sealed class ChartFigure
         return new ChartFigure(json);
     }
 
+    /// <summary>Starts from Plotly traces written as JSON, for what Plotly.NET.CSharp does not draw (bands, waterfalls).</summary>
+    public static ChartFigure FromTraces(params JsonObject[] traces)
+    {
+        ArgumentNullException.ThrowIfNull(traces);
+        var layout = new JsonObject { ["height"] = 460, ["font"] = new JsonObject { ["family"] = Font } };
+        return new ChartFigure(new JsonObject { ["data"] = new JsonArray([.. traces]), ["layout"] = layout });
+    }
+
     /// <summary>Sets the title and the axis titles (say the unit: ¥, %, days).</summary>
     public ChartFigure Titled(string title, string? xTitle = null, string? yTitle = null)
     {

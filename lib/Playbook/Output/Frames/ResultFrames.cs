@@ -37,6 +37,52 @@ public static class ResultFrames
             new StringDataFrameColumn("reason", list.Select(l => l.Reason)));
     }
 
+    /// <summary>A budget plan, a row per driver: today and the plan a day, ROAS and marginal ROAS with their 90% intervals, carryover, and why it moves.</summary>
+    public static DataFrame ToDataFrame(this Allocation plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var list = plan.Drivers;
+        return new DataFrame(
+            new StringDataFrameColumn("driver", list.Select(d => d.Driver)),
+            new StringDataFrameColumn("unit", list.Select(d => d.Unit)),
+            new DoubleDataFrameColumn("cost_per_unit", list.Select(d => d.CostPerUnit)),
+            new DoubleDataFrameColumn("current", list.Select(d => (double?)Math.Round(d.Current, 2))),
+            new DoubleDataFrameColumn("recommended", list.Select(d => (double?)Math.Round(d.Recommended, 2))),
+            new DoubleDataFrameColumn("roas", list.Select(d => Round(d.Roas?.Value))),
+            new DoubleDataFrameColumn("roas_low", list.Select(d => Round(d.Roas?.Low))),
+            new DoubleDataFrameColumn("roas_high", list.Select(d => Round(d.Roas?.High))),
+            new DoubleDataFrameColumn("mroas", list.Select(d => Round(d.MarginalRoas?.Value))),
+            new DoubleDataFrameColumn("mroas_after", list.Select(d => Round(d.MarginalRoasAfter?.Value))),
+            new DoubleDataFrameColumn("half_life_days", list.Select(d => (double?)Math.Round(d.HalfLifeDays, 1))),
+            new StringDataFrameColumn("why", list.Select(AllocationHtml.Why)));
+    }
+
+    /// <summary>Health checks of a fit: check, ok, what was found.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<HealthCheck> checks)
+    {
+        var list = checks.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("check", list.Select(c => c.Check)),
+            new BooleanDataFrameColumn("ok", list.Select(c => (bool?)c.Ok)),
+            new StringDataFrameColumn("found", list.Select(c => c.Detail)));
+    }
+
+    /// <summary>A simulated brand's truth, a row per driver: cost, carryover and its half-life, half saturation, shape, ROAS.</summary>
+    public static DataFrame ToDataFrame(this Synthesis.MediaMixTruth truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        var list = truth.Drivers;
+        return new DataFrame(
+            new StringDataFrameColumn("driver", list.Select(d => d.Name)),
+            new StringDataFrameColumn("unit", list.Select(d => d.Unit)),
+            new DoubleDataFrameColumn("cost_per_unit", list.Select(d => (double?)d.CostPerUnit)),
+            new DoubleDataFrameColumn("carryover", list.Select(d => (double?)Math.Round(d.Theta, 3))),
+            new DoubleDataFrameColumn("half_life_days", list.Select(d => (double?)Math.Round(Math.Log(0.5) / Math.Log(d.Theta), 1))),
+            new DoubleDataFrameColumn("half_saturation", list.Select(d => (double?)Math.Round(d.Kappa, 2))),
+            new DoubleDataFrameColumn("shape", list.Select(d => (double?)Math.Round(d.Shape, 2))),
+            new DoubleDataFrameColumn("roas", list.Select(d => (double?)Math.Round(d.Roas, 3))));
+    }
+
     /// <summary>Campaigns with their uplift.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<CampaignUplift> campaigns)
     {
@@ -124,4 +170,6 @@ public static class ResultFrames
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
 }

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Globalization;
+using Playbook.Analysis;
+using Playbook.Files;
+using Playbook.Output;
+using Playbook.Workspace;
+using Spectre.Console;
+
+namespace Playbook.Cli;
+
+/// <summary><c>playbook allocate</c>: fit carryover and saturation per driver and plan a daily budget within bounds.</summary>
+internal static class AllocateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var caseName = new Option<string?>("--case") { Description = "A bundled case (three-squirrels, dora-doshang)" };
+        var data = new Option<string?>("--data") { Description = "Your own folder of tables or exports" };
+        var from = new Option<string?>("--from") { Description = "First day of the period, yyyy-MM-dd" };
+        var to = new Option<string?>("--to") { Description = "Last day of the period, yyyy-MM-dd" };
+        var cost = new Option<string[]>("--cost") { Description = "Cost of a driver's unit, DRIVER=¥ (paid_spend costs 1 a yuan); drivers without a cost are held where they are", AllowMultipleArgumentsPerToken = false };
+        var budget = new Option<double?>("--budget") { Description = "Daily budget of the moved drivers, ¥ (default: today's cost a day)" };
+        var bounds = new Option<string>("--bounds") { Description = "Every driver's bounds as multiples of today's level, LOW:HIGH", DefaultValueFactory = _ => "0.5:2" };
+        var bound = new Option<string[]>("--bound") { Description = "One driver's bounds, DRIVER=LOW:HIGH" };
+        var draws = new Option<int>("--draws") { Description = "Bootstrap refits for the intervals", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the search and the bootstrap", DefaultValueFactory = _ => 2026 };
+        var format = Formats.Option("table", "json", "html");
+        var input = new InputOptions();
+        var command = new Command("allocate", "Fit carryover and saturation per driver (paid spend, own live hours, talent and head sessions) and plan a daily budget within bounds")
+        {
+            caseName, data, from, to, cost, budget, bounds, bound, draws, seed, format,
+        };
+        foreach (var option in input.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(caseName);
+            var folder = parse.GetValue(data);
+            if ((name is null) == (folder is null))
+            {
+                throw new InputException("give --case NAME or --data DIR");
+            }
+
+            var directory = name is not null ? Path.Combine(WorkspaceFolders.DataRoot(), CaseCatalog.Get(name).Id) : folder!;
+            if (!Directory.Exists(directory))
+            {
+                throw new InputException($"{directory}: no such folder");
+            }
+
+            var brand = new BrandData(directory) { ReadOptions = input.Read(parse) };
+            var media = MediaInputs.From(brand, AnalyzeCommand.Date(parse.GetValue(from), "--from"), AnalyzeCommand.Date(parse.GetValue(to), "--to"));
+            MediaMixResult result;
+            try
+            {
+                result = MediaMixModel.Fit(media, new MediaMixOptions { Draws = Math.Max(0, parse.GetValue(draws)), Seed = parse.GetValue(seed) });
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InputException(e.Message);
+            }
+
+            var request = new AllocationRequest
+            {
+                Costs = Pairs(parse.GetValue(cost), "--cost", v => Number(v, "--cost")),
+                BudgetPerDay = parse.GetValue(budget),
+                Bounds = Range(parse.GetValue(bounds)!, "--bounds"),
+                DriverBounds = Pairs(parse.GetValue(bound), "--bound", v => Range(v, "--bound")),
+            };
+            Allocation plan;
+            try
+            {
+                plan = BudgetAllocator.Allocate(result, request);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InputException(e.Message);
+            }
+
+            foreach (var warning in plan.Warnings)
+            {
+                stderr.WriteLine($"playbook allocate: warning: {warning}");
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    Formats.WriteJson(stdout, json => AllocationJson.Write(json, result, plan));
+                    break;
+                case "html":
+                    stdout.Write(AllocationHtml.Render(result, plan, name ?? folder!));
+                    break;
+                default:
+                    WriteTable(stdout, result, plan);
+                    break;
+            }
+
+            return PlaybookCommand.Success;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, T> Pairs<T>(string[]? values, string option, Func<string, T> parse)
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var value in values ?? [])
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new InputException($"{option} '{value}': expected DRIVER=VALUE");
+            }
+
+            result[value[..equals].Trim()] = parse(value[(equals + 1)..].Trim());
+        }
+
+        return result;
+    }
+
+    private static double Number(string text, string option) =>
+        double.TryParse(text.TrimStart('¥', '￥'), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InputException($"{option}: '{text}' is not a positive amount");
+
+    private static (double Low, double High) Range(string text, string option)
+    {
+        var parts = text.Split(':');
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
+            && low >= 0 && high >= low
+                ? (low, high)
+                : throw new InputException($"{option}: '{text}' is not LOW:HIGH with 0 ≤ LOW ≤ HIGH");
+    }
+
+    private static void WriteTable(TextWriter stdout, MediaMixResult result, Allocation plan)
+    {
+        var console = Formats.Console(stdout);
+        string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+        console.Write(new Text(F($"Budget plan for {result.Data.Days[0]:yyyy-MM-dd} .. {result.Data.Days[^1]:yyyy-MM-dd} ({result.Data.Days.Count} days), ¥{plan.BudgetPerDay:#,0} a day\n")));
+        var table = new Table().Title("Drivers (a day; intervals 90%)");
+        table.AddColumns("driver", "cost", "today", "plan", "ROAS", "marginal ROAS", "half-life", "why");
+        foreach (var d in plan.Drivers)
+        {
+            table.AddRow(
+                new Text(d.Driver),
+                new Text(d.CostPerUnit is { } c ? F($"¥{c:#,0.##}") : "-"),
+                new Text(F($"{d.Current:#,0.##} {d.Unit}")),
+                new Text(F($"{d.Recommended:#,0.##} {d.Unit}")),
+                new Text(d.Roas is { } r ? F($"{r.Value:0.00} ({r.Low:0.00}-{r.High:0.00})") : "-"),
+                new Text(d.MarginalRoas is { } m ? F($"{m.Value:0.00} ({m.Low:0.00}-{m.High:0.00})") : "-"),
+                new Text(F($"{d.HalfLifeDays:0.0} d")),
+                new Text(AllocationHtml.Why(d)));
+        }
+
+        console.Write(table);
+        console.Write(new Text(F($"Media GMV a day: today ¥{plan.MediaGmvCurrent:#,0}, plan ¥{plan.MediaGmvRecommended:#,0}; gain ¥{plan.Gain.Value:#,0} (90%: ¥{plan.Gain.Low:#,0} to ¥{plan.Gain.High:#,0}); the plan beats today's in {plan.ProbabilityBetter:0%} of {result.Draws.Count} refits\n")));
+        var health = new Table().Title("Health checks");
+        health.AddColumns("check", "result", "found");
+        foreach (var h in plan.Health)
+        {
+            health.AddRow(new Text(h.Check), new Text(h.Ok ? "ok" : "WARNING"), new Text(h.Detail));
+        }
+
+        console.Write(health);
+    }
+}

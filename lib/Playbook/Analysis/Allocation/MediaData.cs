@@ -1,0 +1,125 @@
+namespace Playbook.Analysis;
+
+/// <summary>
+/// An effort the brand controls, day by day, in its own unit: 投流 spend in yuan, hours of its own
+/// live rooms (自播), sessions by matrix talents (达人矩阵) or by head creators (头部大V).
+/// </summary>
+/// <param name="Name">paid_spend, live_hours, talent_sessions or head_sessions.</param>
+/// <param name="Unit">yuan, hours or sessions.</param>
+/// <param name="Daily">The effort on each day of the period (idle days 0).</param>
+public sealed record MediaDriver(string Name, string Unit, double[] Daily)
+{
+    /// <summary>The mean effort per day over the period, idle days counted: today's level.</summary>
+    public double Current => Daily.Length == 0 ? 0 : Daily.Average();
+}
+
+/// <summary>A window of days on which sales are expected to differ (a campaign, 618, 双11 …).</summary>
+/// <param name="Name">The event's name.</param>
+/// <param name="Active">One flag per day of the period.</param>
+public sealed record MediaEvent(string Name, bool[] Active);
+
+/// <summary>
+/// What a marketing-mix model reads: the brand's daily net GMV (the KPI, every seller and the shelf),
+/// the drivers it controls, and the event windows its baseline accounts for. Drivers the data lacks
+/// or that never vary are listed in <see cref="Excluded"/> with the reason.
+/// </summary>
+/// <param name="Days">Every day of the period, in order.</param>
+/// <param name="Kpi">Daily net GMV, CNY.</param>
+/// <param name="Drivers">The drivers, each a value per day.</param>
+/// <param name="Events">Event windows for the baseline.</param>
+/// <param name="Excluded">Drivers left out, with why.</param>
+public sealed record MediaData(
+    IReadOnlyList<DateOnly> Days,
+    double[] Kpi,
+    IReadOnlyList<MediaDriver> Drivers,
+    IReadOnlyList<MediaEvent> Events,
+    IReadOnlyList<string> Excluded)
+{
+    /// <summary>The KPI's name in reports.</summary>
+    public const string KpiName = "daily net GMV (CNY)";
+
+    /// <summary>
+    /// The naive reading of a driver: the slope of daily GMV on its daily effort alone (least
+    /// squares), in GMV per unit, with no baseline, carryover or saturation. Busy days get more
+    /// effort because they are busy, so it credits the driver with what the season did.
+    /// </summary>
+    public double NaiveSlope(string driver)
+    {
+        var x = Drivers.Single(d => d.Name == driver).Daily;
+        var mx = x.Average();
+        var my = Kpi.Average();
+        var sxy = 0.0;
+        var sxx = 0.0;
+        for (var t = 0; t < x.Length; t++)
+        {
+            sxy += (x[t] - mx) * (Kpi[t] - my);
+            sxx += (x[t] - mx) * (x[t] - mx);
+        }
+
+        return sxx == 0 ? 0 : sxy / sxx;
+    }
+
+    /// <summary>Checks that every series has one value per day.</summary>
+    /// <exception cref="ArgumentException">A series has the wrong length.</exception>
+    public void Validate()
+    {
+        if (Kpi.Length != Days.Count || Drivers.Any(d => d.Daily.Length != Days.Count) || Events.Any(e => e.Active.Length != Days.Count))
+        {
+            throw new ArgumentException("every series needs one value per day of the period");
+        }
+    }
+}
+
+/// <summary>
+/// The Chinese e-commerce calendar the baseline knows: 年货节 (the New Year goods festival before
+/// the Spring Festival), 38 (女王节), 520, 618, 99, 双11 and 双12, each as the window platforms and
+/// brands usually run it.
+/// </summary>
+public static class EcommerceCalendar
+{
+    // 春节 (the first day of the lunar year): 年货节 runs about four weeks before it, until couriers stop.
+    private static readonly Dictionary<int, DateOnly> SpringFestival = new()
+    {
+        [2018] = new(2018, 2, 16),
+        [2019] = new(2019, 2, 5),
+        [2020] = new(2020, 1, 25),
+        [2021] = new(2021, 2, 12),
+        [2022] = new(2022, 2, 1),
+        [2023] = new(2023, 1, 22),
+        [2024] = new(2024, 2, 10),
+        [2025] = new(2025, 1, 29),
+        [2026] = new(2026, 2, 17),
+        [2027] = new(2027, 2, 6),
+        [2028] = new(2028, 1, 26),
+    };
+
+    /// <summary>The windows (name, first day, last day) of every calendar event in a year.</summary>
+    public static IEnumerable<(string Name, DateOnly From, DateOnly To)> Windows(int year)
+    {
+        if (SpringFestival.TryGetValue(year, out var festival))
+        {
+            yield return ("年货节", festival.AddDays(-28), festival.AddDays(-8));
+        }
+
+        yield return ("38", new DateOnly(year, 3, 1), new DateOnly(year, 3, 8));
+        yield return ("520", new DateOnly(year, 5, 15), new DateOnly(year, 5, 20));
+        yield return ("618", new DateOnly(year, 6, 1), new DateOnly(year, 6, 18));
+        yield return ("99", new DateOnly(year, 9, 1), new DateOnly(year, 9, 9));
+        yield return ("双11", new DateOnly(year, 10, 20), new DateOnly(year, 11, 11));
+        yield return ("双12", new DateOnly(year, 12, 1), new DateOnly(year, 12, 12));
+    }
+
+    /// <summary>The calendar's events over the given days, one per name (the same name in several years is one event).</summary>
+    public static IReadOnlyList<MediaEvent> Events(IReadOnlyList<DateOnly> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.Count == 0)
+        {
+            return [];
+        }
+
+        var windows = Enumerable.Range(days[0].Year, days[^1].Year - days[0].Year + 1).SelectMany(Windows).ToList();
+        return [.. windows.GroupBy(w => w.Name).Select(g => new MediaEvent(g.Key, [.. days.Select(d => g.Any(w => d >= w.From && d <= w.To))]))
+            .Where(e => e.Active.Any(a => a))];
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Playbook.Synthesis;
+
+namespace Playbook.Tests.Cli;
+
+/// <summary><c>playbook allocate</c> on a simulated brand: the JSON the issue names, a plan within budget and bounds, the page, and bad options.</summary>
+public sealed class AllocateCommandTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "playbook-allocate-" + Guid.NewGuid().ToString("N"));
+
+    public AllocateCommandTests() => MediaMixSimulator.Generate(5, 240).Tables.Write(folder);
+
+    [Fact]
+    public void Allocate_Json_EveryFieldAndAPlanWithinBudgetAndBounds()
+    {
+        var (exit, output, _) = CommandLine.Run("allocate", "--data", folder, "--cost", "live_hours=3000", "--cost", "talent_sessions=1500", "--cost", "head_sessions=30000",
+            "--budget", "120000", "--bounds", "0.5:2", "--bound", "live_hours=0.8:1.2", "--draws", "20", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        foreach (var field in new[] { "kpi", "period", "budget_per_day", "drivers", "media_gmv_current", "media_gmv_recommended", "gain_low", "gain_high", "p_better", "health", "warnings" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), field);
+        }
+
+        var costs = new Dictionary<string, double> { ["paid_spend"] = 1, ["live_hours"] = 3000, ["talent_sessions"] = 1500, ["head_sessions"] = 30000 };
+        var spent = 0.0;
+        foreach (var d in root.GetProperty("drivers").EnumerateArray())
+        {
+            foreach (var field in new[] { "driver", "unit", "cost_per_unit", "current", "recommended", "roas", "roas_low", "roas_high", "mroas", "mroas_low", "mroas_high", "carryover_half_life_days" })
+            {
+                Assert.True(d.TryGetProperty(field, out _), field);
+            }
+
+            var name = d.GetProperty("driver").GetString()!;
+            var current = d.GetProperty("current").GetDouble();
+            var recommended = d.GetProperty("recommended").GetDouble();
+            var (low, high) = name == "live_hours" ? (0.8, 1.2) : (0.5, 2.0);
+            Assert.InRange(recommended, (low * current) - 1e-4, (high * current) + 1e-4);
+            Assert.True(d.GetProperty("roas_low").GetDouble() <= d.GetProperty("roas").GetDouble() + 1e-9 || d.GetProperty("roas").GetDouble() < 0, name);
+            spent += costs[name] * recommended;
+        }
+
+        Assert.Equal(120_000, spent, 0.5);
+        Assert.Equal(120_000, root.GetProperty("budget_per_day").GetDouble());
+        Assert.InRange(root.GetProperty("p_better").GetDouble(), 0, 1);
+        Assert.NotEmpty(root.GetProperty("health").EnumerateArray());
+    }
+
+    [Fact]
+    public void Allocate_Html_OnePageWithItsChartsAndPlotlyOnce()
+    {
+        var (exit, output, _) = CommandLine.Run("allocate", "--data", folder, "--cost", "live_hours=3000", "--draws", "10", "--format", "html");
+
+        Assert.Equal(0, exit);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, Playbook.Output.OfflineChart.PlotlyScriptMarker));
+        Assert.Contains("\"type\":\"waterfall\"", output, StringComparison.Ordinal);
+        Assert.Contains("Health checks", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch("src=\"https?://", output);
+    }
+
+    [Theory]
+    [InlineData("--bounds", "2:1", "is not LOW:HIGH")]
+    [InlineData("--cost", "live_hours", "expected DRIVER=VALUE")]
+    [InlineData("--cost", "live_hours=-5", "is not a positive amount")]
+    public void Allocate_BadOption_ExitTwoWithTheReason(string option, string value, string reason)
+    {
+        var (exit, _, error) = CommandLine.Run("allocate", "--data", folder, option, value, "--draws", "0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
