@@ -16,10 +16,11 @@ internal static class ChecklistCommand
         var answers = new Option<string?>("--answers") { Description = "Your answers to the self-assessment items (YAML), and settings such as gross_margin" };
         var checklist = new Option<string?>("--checklist") { Description = "Only this checklist: fact, steps, self-broadcast or case-lessons" };
         var format = Formats.Option("table", "json", "html");
+        var lang = new Option<string>("--lang") { Description = "The page's language with --format html: en or zh", DefaultValueFactory = _ => "en" };
         var input = new InputOptions();
         var command = new Command("checklist", "Score the best-practice checklists: evidence from data, the rest from your answers")
         {
-            caseName, data, answers, checklist, format,
+            caseName, data, answers, checklist, format, lang,
         };
         foreach (var option in input.All)
         {
@@ -64,7 +65,7 @@ internal static class ChecklistCommand
                     WriteJson(stdout, scorecard);
                     break;
                 case "html":
-                    stdout.Write(ScorecardHtml.Render(scorecard, source));
+                    stdout.Write(ScorecardHtml.Render(scorecard, source, Languages.Parse(parse.GetValue(lang))));
                     break;
                 default:
                     WriteTable(stdout, scorecard, source);

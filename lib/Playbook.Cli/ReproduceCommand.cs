@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Playbook.Notebooks;
+using Playbook.Output;
 using Playbook.Workspace;
 
 namespace Playbook.Cli;
@@ -11,7 +12,8 @@ internal static class ReproduceCommand
     {
         var output = new Option<string?>("--out") { Description = "Report folder (artifacts/report by default)" };
         var timeout = new Option<int>("--cell-timeout") { Description = "Seconds a cell may run", DefaultValueFactory = _ => 180 };
-        var command = new Command("reproduce", "Run every notebook and check every claim on the bundled data, then write artifacts/report/index.html") { output, timeout };
+        var lang = new Option<string>("--lang") { Description = "The report's language: en or zh (both editions of the notebooks run either way)", DefaultValueFactory = _ => "en" };
+        var command = new Command("reproduce", "Run every notebook (English and Chinese editions) and check every claim on the bundled data, then write artifacts/report/index.html") { output, timeout, lang };
         command.SetAction(async (parse, cancellation) =>
         {
             var root = WorkspaceFolders.Root();
@@ -37,9 +39,10 @@ internal static class ReproduceCommand
                 }
             }
 
+            var language = Languages.Parse(parse.GetValue(lang));
             var claims = ClaimsCommand.Evaluate(null, null);
             var cases = CaseCatalog.All.Select(ReportCase.Of).ToList();
-            var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), runs, claims, cases);
+            var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), [.. runs.Where(r => Languages.Of(r.Notebook) == language)], claims, cases, language);
             var reproduced = claims.Count(c => c.Reproduced == true);
             var checkedClaims = claims.Count(c => c.Reproduced is not null);
             stdout.WriteLine($"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ran; {reproduced} of {checkedClaims} reproducible claims reproduced");

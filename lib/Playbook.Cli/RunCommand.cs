@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Playbook.Files;
 using Playbook.Notebooks;
+using Playbook.Output;
 using Playbook.Workspace;
 
 namespace Playbook.Cli;
@@ -14,7 +15,8 @@ internal static class RunCommand
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "A parameter, name=value, typed as the notebook's parameters cell declares it", AllowMultipleArgumentsPerToken = false };
         var output = new Option<string?>("--out") { Description = "Folder for the executed copy (artifacts/notebooks by default)" };
         var timeout = new Option<int>("--cell-timeout") { Description = "Seconds a cell may run", DefaultValueFactory = _ => 180 };
-        var command = new Command("run", "Run one notebook in-process and write the executed copy with its outputs") { notebook, parameters, output, timeout };
+        var lang = new Option<string?>("--lang") { Description = "The edition to run: en or zh (NOTEBOOK.zh.ipynb beside it); the page is written in that language" };
+        var command = new Command("run", "Run one notebook in-process and write the executed copy with its outputs, and a page of it (HTML)") { notebook, parameters, output, timeout, lang };
         command.SetAction(async (parse, cancellation) =>
         {
             var values = Parameters(parse.GetValue(parameters) ?? []);
@@ -25,8 +27,18 @@ internal static class RunCommand
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Progress = new Progress(stderr),
             };
-            var run = await NotebookRunner.RunAsync(parse.GetValue(notebook)!, options).ConfigureAwait(false);
-            stdout.WriteLine($"{run.Notebook}: {(run.Succeeded ? "ok" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s; executed copy {run.Executed}");
+            var path = parse.GetValue(notebook)!;
+            var language = parse.GetValue(lang) is { } code ? Languages.Parse(code) : Languages.Of(path);
+            var edition = Languages.Edition(path, language);
+            if (!File.Exists(edition))
+            {
+                throw new InputException($"{edition}: no such notebook (the {(language == Language.Chinese ? "Chinese" : "English")} edition of {path})");
+            }
+
+            var run = await NotebookRunner.RunAsync(edition, options).ConfigureAwait(false);
+            var page = Path.ChangeExtension(run.Executed, ".html");
+            await File.WriteAllTextAsync(page, ReportWriter.NotebookPage(run, [run], language), cancellation).ConfigureAwait(false);
+            stdout.WriteLine($"{run.Notebook}: {(run.Succeeded ? "ok" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s; executed copy {run.Executed}; page {page}");
             if (run.Failure is { } failure)
             {
                 stderr.WriteLine($"playbook run: {failure}");

@@ -62,7 +62,7 @@ public static partial class ReportWriter
     /// Writes index.html, a page per case data card (data/) and a page per notebook (notebooks/) into
     /// <paramref name="directory"/>; returns index.html's path.
     /// </summary>
-    public static string Write(string directory, IReadOnlyList<NotebookRun> runs, IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportCase>? cases = null)
+    public static string Write(string directory, IReadOnlyList<NotebookRun> runs, IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportCase>? cases = null, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(claims);
@@ -71,28 +71,31 @@ public static partial class ReportWriter
         Directory.CreateDirectory(Path.Combine(directory, "data"));
         foreach (var run in runs)
         {
-            File.WriteAllText(Path.Combine(directory, "notebooks", PageName(run)), NotebookPage(run, runs), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(directory, "notebooks", PageName(run)), NotebookPage(run, runs, language), new UTF8Encoding(false));
         }
 
         foreach (var c in cases)
         {
-            File.WriteAllText(Path.Combine(directory, "data", c.Info.Id + ".html"), DataCardPage(c), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(directory, "data", c.Info.Id + ".html"), DataCardPage(c, language), new UTF8Encoding(false));
         }
 
         var index = Path.Combine(directory, "index.html");
-        File.WriteAllText(index, IndexPage(runs, claims, cases), new UTF8Encoding(false));
+        File.WriteAllText(index, IndexPage(runs, claims, cases, language), new UTF8Encoding(false));
         return index;
     }
 
     /// <summary>The page of one executed notebook.</summary>
-    public static string NotebookPage(NotebookRun run, IReadOnlyList<NotebookRun> all)
+    public static string NotebookPage(NotebookRun run, IReadOnlyList<NotebookRun> all, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(all);
+        var w = Words.Of(language);
         var body = new StringBuilder();
         var hasCharts = false;
         var position = all.ToList().IndexOf(run);
-        var nav = new StringBuilder("<nav><a href=\"../index.html\">Contents</a>");
+
+        // A page of its own (playbook run) has no contents page to go back to.
+        var nav = new StringBuilder(all.Count > 1 || position < 0 ? $"<nav><a href=\"../index.html\">{w.Contents}</a>" : "<nav>");
         if (position > 0)
         {
             nav.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageName(all[position - 1])}\">← {E(Title(all[position - 1]))}</a>");
@@ -107,7 +110,7 @@ public static partial class ReportWriter
         body.Append(nav);
         if (run.Failure is { } failure)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">This notebook failed: {E(failure.ToString())}</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">{w.NotebookFailed}{E(failure.ToString())}</p>");
         }
 
         for (var i = 0; i < run.Document.Cells.Count; i++)
@@ -124,7 +127,7 @@ public static partial class ReportWriter
                 continue;
             }
 
-            body.Append(CultureInfo.InvariantCulture, $"<details class=\"code\"><summary>Code, cell {i + 1}</summary><pre><code>{E(cell.Source)}</code></pre></details>");
+            body.Append(CultureInfo.InvariantCulture, $"<details class=\"code\"><summary>{w.CodeCell(i + 1)}</summary><pre><code>{E(cell.Source)}</code></pre></details>");
             foreach (var output in cell.Outputs.OfType<JsonObject>())
             {
                 var html = Output(output);
@@ -134,45 +137,46 @@ public static partial class ReportWriter
         }
 
         body.Append(nav);
-        return Page(Title(run), body.ToString(), hasCharts);
+        return Page(Title(run), body.ToString(), hasCharts, language);
     }
 
     /// <summary>The contents page without cases: the claims and the notebooks.</summary>
-    public static string IndexPage(IReadOnlyList<NotebookRun> runs, IReadOnlyList<ClaimResult> claims) => IndexPage(runs, claims, []);
+    public static string IndexPage(IReadOnlyList<NotebookRun> runs, IReadOnlyList<ClaimResult> claims) => IndexPage(runs, claims, [], Language.English);
 
     /// <summary>
     /// The contents page as a results section: the headline, the note on where the data comes
     /// from, per case its summary (pillar split, key figures) and its claims in the article's
     /// units, the context claims, and the notebooks.
     /// </summary>
-    public static string IndexPage(IReadOnlyList<NotebookRun> runs, IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportCase> cases)
+    public static string IndexPage(IReadOnlyList<NotebookRun> runs, IReadOnlyList<ClaimResult> claims, IReadOnlyList<ReportCase> cases, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(cases);
+        var w = Words.Of(language);
         var html = new StringBuilder();
         var ran = runs.Count(r => r.Succeeded);
         var checkedClaims = claims.Where(c => c.Reproduced is not null).ToList();
         var context = claims.Where(c => c.Reproduced is null).ToList();
-        html.Append("<h1>Live-commerce pillar workspace: results</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\"><b>{checkedClaims.Count(c => c.Reproduced == true)} of {checkedClaims.Count}</b> reproducible claims of the source article reproduced; <b>{ran} of {runs.Count}</b> notebooks ran; {context.Count} context claims quoted, not checked.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{w.Heading}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">{w.Lead(checkedClaims.Count(c => c.Reproduced == true), checkedClaims.Count, ran, runs.Count, context.Count)}</p>");
         if (cases.Count > 0)
         {
             var cards = string.Join(", ", cases.Select(c => $"<a href=\"data/{E(c.Info.Id)}.html\">{E(c.Info.Id)}</a>"));
-            html.Append(CultureInfo.InvariantCulture, $"<aside class=\"note\"><b>Simulated data.</b> Each case is a seeded simulation calibrated to the figures the article gives, not the brand's own data: every row is made by a model, and only the calibrated figures are the article's. The data cards say what was calibrated and what was invented: {cards}. Claims marked <i>context</i> are platform facts the article quotes; no case data can confirm them, so they are shown, not checked.</aside>");
+            html.Append(CultureInfo.InvariantCulture, $"<aside class=\"note\">{w.SimulationNote(cards)}</aside>");
         }
 
-        html.Append("<nav>Contents: ");
+        html.Append(CultureInfo.InvariantCulture, $"<nav>{w.Contents}: ");
         foreach (var c in cases)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<a href=\"#case-{E(c.Info.Id)}\">{E(c.Info.Title)}</a>");
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"#case-{E(c.Info.Id)}\">{E(language == Language.Chinese ? c.Info.TitleZh : c.Info.Title)}</a>");
         }
 
-        html.Append("<a href=\"#claims\">Claims</a><a href=\"#context\">Context</a><a href=\"#notebooks\">Notebooks</a></nav>");
+        html.Append(CultureInfo.InvariantCulture, $"<a href=\"#claims\">{w.Claims}</a><a href=\"#context\">{w.Context}</a><a href=\"#notebooks\">{w.Notebooks}</a></nav>");
         var hasCharts = false;
         foreach (var c in cases)
         {
-            html.Append(CaseSection(c, claims.Where(r => r.Claim.Case == c.Info.Id && r.Reproduced is not null).ToList()));
+            html.Append(CaseSection(c, claims.Where(r => r.Claim.Case == c.Info.Id && r.Reproduced is not null).ToList(), w));
             hasCharts = true;
         }
 
@@ -181,89 +185,281 @@ public static partial class ReportWriter
         html.Append("<section id=\"claims\">");
         if (others.Count > 0 || cases.Count == 0)
         {
-            html.Append("<h2>Claims of the source article</h2>").Append(ClaimsTable(others));
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{w.ClaimsHeading}</h2>").Append(ClaimsTable(others, w));
         }
 
-        html.Append("</section><section id=\"context\"><h2>Context: platform facts the article quotes</h2>");
-        html.Append("<table class=\"claims\"><colgroup><col class=\"what\"><col class=\"fig\"><col></colgroup><tr><th>statement, and the article's words</th><th>figure quoted</th><th>status</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"</section><section id=\"context\"><h2>{w.ContextHeading}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"claims\"><colgroup><col class=\"what\"><col class=\"fig\"><col></colgroup><tr><th>{w.StatementColumn}</th><th>{w.QuotedColumn}</th><th>{w.StatusColumn}</th></tr>");
         foreach (var r in context)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Statement(r.Claim)}</td><td class=\"num\" title=\"{E(r.Claim.Expected)}\">{E(ClaimFigures.Expected(r.Claim))}</td><td class=\"context\">context, not checked</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Statement(r.Claim, w)}</td><td class=\"num\" title=\"{E(r.Claim.Expected)}\">{E(ClaimFigures.Expected(r.Claim, w.Language))}</td><td class=\"context\">{w.ContextNotChecked}</td></tr>");
         }
 
         html.Append("</table></section>");
-        html.Append("<section id=\"notebooks\"><h2>Notebooks</h2><table><tr><th>notebook</th><th>result</th><th>seconds</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"notebooks\"><h2>{w.Notebooks}</h2><table><tr><th>{w.NotebookColumn}</th><th>{w.ResultColumn}</th><th>{w.SecondsColumn}</th></tr>");
         foreach (var run in runs)
         {
-            var result = run.Failure is { } f ? $"<span class=\"fail\">failed at cell {f.Number}: {E(f.Error.Split('\n')[0])}</span>" : "<span class=\"ok\">ran</span>";
+            var result = run.Failure is { } f ? $"<span class=\"fail\">{w.FailedAt(f.Number)}{E(f.Error.Split('\n')[0])}</span>" : $"<span class=\"ok\">{w.Ran}</span>";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"notebooks/{PageName(run)}\">{E(Title(run))}</a></td><td>{result}</td><td class=\"num\">{run.Elapsed.TotalSeconds:0.0}</td></tr>");
         }
 
         html.Append("</table></section>");
-        html.Append("<footer><p class=\"meta\">Made by <code>dotnet run --project lib/Playbook.Cli -- reproduce</code>. The raw figures: <code>playbook claims --format json</code>; hover a measured figure to see it here.</p></footer>");
-        return Page("Results", html.ToString(), hasCharts);
+        html.Append(CultureInfo.InvariantCulture, $"<footer><p class=\"meta\">{w.Footer}</p></footer>");
+        return Page(w.Title, html.ToString(), hasCharts, language);
     }
 
     /// <summary>A case's data card as a page of its own.</summary>
-    public static string DataCardPage(ReportCase reportCase)
+    public static string DataCardPage(ReportCase reportCase, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(reportCase);
-        var body = $"<nav><a href=\"../index.html\">Contents</a></nav><h1>Data card: {E(reportCase.Info.Id)}</h1><p>{E(reportCase.Info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(reportCase.Info.TitleZh)}</span></p><pre>{E(reportCase.DataCard)}</pre>";
-        return Page("Data card: " + reportCase.Info.Id, body, hasCharts: false);
+        var w = Words.Of(language);
+        var body = $"<nav><a href=\"../index.html\">{w.Contents}</a></nav><h1>{w.DataCard}{E(reportCase.Info.Id)}</h1><p>{E(reportCase.Info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(reportCase.Info.TitleZh)}</span></p><pre>{E(reportCase.DataCard)}</pre>";
+        return Page(w.DataCard + reportCase.Info.Id, body, hasCharts: false, language);
     }
 
-    private static string CaseSection(ReportCase c, List<ClaimResult> claims)
+    private static string CaseSection(ReportCase c, List<ClaimResult> claims, Words w)
     {
         var html = new StringBuilder();
         var info = c.Info;
         var report = c.Analysis;
         var reproduced = claims.Count(r => r.Reproduced == true);
-        html.Append(CultureInfo.InvariantCulture, $"<section class=\"case\" id=\"case-{E(info.Id)}\"><h2>{E(info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(info.TitleZh)}</span></h2>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(report.Framework.Code)} · {info.From:yyyy-MM-dd} to {info.To:yyyy-MM-dd} · simulated data, seed {info.Seed} (<a href=\"data/{E(info.Id)}.html\">data card</a>) · <b class=\"{(reproduced == claims.Count ? "ok" : "fail")}\">{reproduced} of {claims.Count} claims reproduced</b></p>");
-        html.Append("<div class=\"summary\"><div class=\"chart\">").Append(PillarCharts.Split(report).Titled("Net GMV by pillar (¥)").ToHtml(360)).Append("</div>");
-        html.Append("<table class=\"figures\"><tr><th colspan=\"2\">Key figures, whole period</th></tr>");
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td>net GMV</td><td class=\"num\" title=\"{report.Totals.NetGmv.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Money((double)report.Totals.NetGmv))}</td></tr>");
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td>paid orders</td><td class=\"num\">{report.Totals.Orders:#,0}</td></tr>");
+        var chinese = w.Language == Language.Chinese;
+        var heading = chinese ? $"{E(info.TitleZh)} <span class=\"zh\" lang=\"en\">{E(info.Title)}</span>" : $"{E(info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(info.TitleZh)}</span>";
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"case\" id=\"case-{E(info.Id)}\"><h2>{heading}</h2>");
+        var (open, close) = chinese ? ("（", "）") : (" (", ") ");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(report.Framework.Code)} · {w.Period(info.From, info.To)} · {w.Seeded(info.Seed)}{open}<a href=\"data/{E(info.Id)}.html\">{w.DataCardLink}</a>{close}· <b class=\"{(reproduced == claims.Count ? "ok" : "fail")}\">{w.Reproduced(reproduced, claims.Count)}</b></p>");
+        html.Append("<div class=\"summary\"><div class=\"chart\">").Append(PillarCharts.Split(report).Titled(w.SplitTitle).ToHtml(360)).Append("</div>");
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"figures\"><tr><th colspan=\"2\">{w.KeyFigures}</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.NetGmv}</td><td class=\"num\" title=\"{report.Totals.NetGmv.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Money((double)report.Totals.NetGmv, w.Language))}</td></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.PaidOrders}</td><td class=\"num\">{report.Totals.Orders:#,0}</td></tr>");
         if (report.Totals.Buyers is { } buyers)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>buyers</td><td class=\"num\">{buyers:#,0}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.Buyers}</td><td class=\"num\">{buyers:#,0}</td></tr>");
         }
 
         foreach (var line in report.Partition)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{(line.Pillar == PillarAnalysis.ShelfCode ? "" : E(line.Pillar) + " ")}{E(line.Name)} <span class=\"zh\" lang=\"zh-CN\">{E(line.NameZh)}</span></td><td class=\"num\" title=\"{line.Share.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Percent(line.Share))}</td></tr>");
+            var pillar = line.Pillar == PillarAnalysis.ShelfCode ? "" : E(line.Pillar) + " ";
+            var names = chinese ? $"{pillar}{E(line.NameZh)}" : $"{pillar}{E(line.Name)} <span class=\"zh\" lang=\"zh-CN\">{E(line.NameZh)}</span>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{names}</td><td class=\"num\" title=\"{line.Share.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Percent(line.Share))}</td></tr>");
         }
 
         html.Append("</table></div>");
-        html.Append("<h3>The article's claims on this case</h3>").Append(ClaimsTable(claims)).Append("</section>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{w.CaseClaims}</h3>").Append(ClaimsTable(claims, w)).Append("</section>");
         return html.ToString();
     }
 
-    private static string ClaimsTable(List<ClaimResult> claims)
+    private static string ClaimsTable(List<ClaimResult> claims, Words w)
     {
         var html = new StringBuilder("<table class=\"claims\"><colgroup><col class=\"what\"><col class=\"fig\"><col class=\"fig\"><col></colgroup>");
-        html.Append("<tr><th>claim, and the article's words</th><th>the article</th><th>measured</th><th>result</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th>{w.ClaimColumn}</th><th>{w.ArticleColumn}</th><th>{w.MeasuredColumn}</th><th>{w.ResultColumn}</th></tr>");
         foreach (var r in claims)
         {
             var result = r.Reproduced switch
             {
-                true => "<span class=\"ok\">reproduced</span>",
-                false => $"<span class=\"fail\">{E(r.Verdict)}</span>",
-                null => "<span class=\"context\">context, not checked</span>",
+                true => $"<span class=\"ok\">{w.ReproducedWord}</span>",
+                false => $"<span class=\"fail\">{w.NotReproduced}{E(r.Verdict)}</span>",
+                null => $"<span class=\"context\">{w.ContextNotChecked}</span>",
             };
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Statement(r.Claim)}</td><td class=\"num\" title=\"{E(r.Claim.ExpectedText)}\">{E(ClaimFigures.Expected(r.Claim))}</td><td class=\"num\" title=\"{E(r.Actual)}\">{E(ClaimFigures.Actual(r))}</td><td>{result}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Statement(r.Claim, w)}</td><td class=\"num\" title=\"{E(r.Claim.ExpectedText)}\">{E(ClaimFigures.Expected(r.Claim, w.Language))}</td><td class=\"num\" title=\"{E(r.Actual)}\">{E(ClaimFigures.Actual(r, w.Language))}</td><td>{result}</td></tr>");
         }
 
         return html.Append("</table>").ToString();
     }
 
-    private static string Statement(Claim claim) =>
-        $"{E(claim.Statement)}<br><span class=\"zh\" lang=\"zh-CN\">{E(claim.ArticleZh)}</span> <code>{E(claim.Id)}</code>";
+    // In Chinese the article's own sentence comes first, the English statement under it.
+    private static string Statement(Claim claim, Words w) => w.Language == Language.Chinese
+        ? $"<span lang=\"zh-CN\">{E(claim.ArticleZh)}</span><br><span class=\"zh\" lang=\"en\">{E(claim.Statement)}</span> <code>{E(claim.Id)}</code>"
+        : $"{E(claim.Statement)}<br><span class=\"zh\" lang=\"zh-CN\">{E(claim.ArticleZh)}</span> <code>{E(claim.Id)}</code>";
 
-    private static string Page(string title, string body, bool hasCharts)
+    private static string Page(string title, string body, bool hasCharts, Language language)
     {
         var head = hasCharts ? OfflineChart.PlotlyJsElement() : "";
-        return $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title>{Style}{head}</head><body>{body}</body></html>";
+        return $"<!DOCTYPE html><html lang=\"{(language == Language.Chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title>{Style}{head}</head><body>{body}</body></html>";
+    }
+
+    /// <summary>The report's words in one language; figures come from <see cref="ClaimFigures"/> in the same language.</summary>
+    private sealed class Words
+    {
+        public static readonly Words English = new()
+        {
+            Language = Language.English,
+            Title = "Results",
+            Heading = "Live-commerce pillar workspace: results",
+            Contents = "Contents",
+            Claims = "Claims",
+            Context = "Context",
+            Notebooks = "Notebooks",
+            ClaimsHeading = "Claims of the source article",
+            ContextHeading = "Context: platform facts the article quotes",
+            CaseClaims = "The article's claims on this case",
+            StatementColumn = "statement, and the article's words",
+            QuotedColumn = "figure quoted",
+            StatusColumn = "status",
+            ClaimColumn = "claim, and the article's words",
+            ArticleColumn = "the article",
+            MeasuredColumn = "measured",
+            ResultColumn = "result",
+            NotebookColumn = "notebook",
+            SecondsColumn = "seconds",
+            ReproducedWord = "reproduced",
+            NotReproduced = "",
+            ContextNotChecked = "context, not checked",
+            Ran = "ran",
+            KeyFigures = "Key figures, whole period",
+            NetGmv = "net GMV",
+            PaidOrders = "paid orders",
+            Buyers = "buyers",
+            SplitTitle = "Net GMV by pillar (¥)",
+            DataCard = "Data card: ",
+            DataCardLink = "data card",
+            NotebookFailed = "This notebook failed: ",
+            Footer = "Made by <code>dotnet run --project lib/Playbook.Cli -- reproduce</code>. The raw figures: <code>playbook claims --format json</code>; hover a measured figure to see it here.",
+            LeadText = (ok, all, ran, runs, context) => string.Create(CultureInfo.InvariantCulture, $"<b>{ok} of {all}</b> reproducible claims of the source article reproduced; <b>{ran} of {runs}</b> notebooks ran; {context} context claims quoted, not checked."),
+            NoteText = cards => $"<b>Simulated data.</b> Each case is a seeded simulation calibrated to the figures the article gives, not the brand's own data: every row is made by a model, and only the calibrated figures are the article's. The data cards say what was calibrated and what was invented: {cards}. Claims marked <i>context</i> are platform facts the article quotes; no case data can confirm them, so they are shown, not checked.",
+            PeriodText = (from, to) => string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}"),
+            SeededText = seed => string.Create(CultureInfo.InvariantCulture, $"simulated data, seed {seed}"),
+            ReproducedText = (ok, all) => string.Create(CultureInfo.InvariantCulture, $"{ok} of {all} claims reproduced"),
+            CodeCellText = n => string.Create(CultureInfo.InvariantCulture, $"Code, cell {n}"),
+            FailedAtText = n => string.Create(CultureInfo.InvariantCulture, $"failed at cell {n}: "),
+        };
+
+        public static readonly Words Chinese = new()
+        {
+            Language = Language.Chinese,
+            Title = "结果",
+            Heading = "直播电商阵地分析工作台：复现结果",
+            Contents = "目录",
+            Claims = "论断",
+            Context = "背景数据",
+            Notebooks = "笔记",
+            ClaimsHeading = "原文中的论断",
+            ContextHeading = "背景数据：原文引用的平台数字",
+            CaseClaims = "原文对这个案例的论断",
+            StatementColumn = "原文（及英文说明）",
+            QuotedColumn = "引用数字",
+            StatusColumn = "状态",
+            ClaimColumn = "原文（及英文说明）",
+            ArticleColumn = "原文数字",
+            MeasuredColumn = "实测",
+            ResultColumn = "结果",
+            NotebookColumn = "笔记",
+            SecondsColumn = "秒",
+            ReproducedWord = "已复现",
+            NotReproduced = "未复现：",
+            ContextNotChecked = "背景数据，不做核对",
+            Ran = "运行成功",
+            KeyFigures = "关键数字（全期）",
+            NetGmv = "净成交额",
+            PaidOrders = "已付款订单",
+            Buyers = "买家",
+            SplitTitle = "各阵地净成交额（¥）",
+            DataCard = "数据卡：",
+            DataCardLink = "数据卡",
+            NotebookFailed = "这本笔记运行失败：",
+            Footer = "由 <code>dotnet run --project lib/Playbook.Cli -- reproduce --lang zh</code> 生成。原始数字见 <code>playbook claims --format json</code>；鼠标停在实测数字上可以看到原值。",
+            LeadText = (ok, all, ran, runs, context) => string.Create(CultureInfo.InvariantCulture, $"原文中可复现的 {all} 条论断，<b>复现了 {ok} 条</b>；{runs} 本笔记<b>运行成功 {ran} 本</b>；另有 {context} 条背景数据只作引用，不做核对。"),
+            NoteText = cards => $"<b>模拟数据。</b>两个案例都是按原文公开数字校准的带种子模拟，不是品牌的真实经营数据：每一行都由模型生成，只有用来校准的数字出自原文。哪些数字是校准的、哪些是编的，写在数据卡里：{cards}。标为「背景数据」的是原文引用的平台数字，案例数据无法证实，所以只展示、不核对。",
+            PeriodText = (from, to) => string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}"),
+            SeededText = seed => string.Create(CultureInfo.InvariantCulture, $"模拟数据，种子 {seed}"),
+            ReproducedText = (ok, all) => string.Create(CultureInfo.InvariantCulture, $"{all} 条论断复现 {ok} 条"),
+            CodeCellText = n => string.Create(CultureInfo.InvariantCulture, $"代码，第 {n} 格"),
+            FailedAtText = n => string.Create(CultureInfo.InvariantCulture, $"在第 {n} 格失败："),
+        };
+
+        public required Language Language { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Heading { get; init; }
+
+        public required string Contents { get; init; }
+
+        public required string Claims { get; init; }
+
+        public required string Context { get; init; }
+
+        public required string Notebooks { get; init; }
+
+        public required string ClaimsHeading { get; init; }
+
+        public required string ContextHeading { get; init; }
+
+        public required string CaseClaims { get; init; }
+
+        public required string StatementColumn { get; init; }
+
+        public required string QuotedColumn { get; init; }
+
+        public required string StatusColumn { get; init; }
+
+        public required string ClaimColumn { get; init; }
+
+        public required string ArticleColumn { get; init; }
+
+        public required string MeasuredColumn { get; init; }
+
+        public required string ResultColumn { get; init; }
+
+        public required string NotebookColumn { get; init; }
+
+        public required string SecondsColumn { get; init; }
+
+        public required string ReproducedWord { get; init; }
+
+        public required string NotReproduced { get; init; }
+
+        public required string ContextNotChecked { get; init; }
+
+        public required string Ran { get; init; }
+
+        public required string KeyFigures { get; init; }
+
+        public required string NetGmv { get; init; }
+
+        public required string PaidOrders { get; init; }
+
+        public required string Buyers { get; init; }
+
+        public required string SplitTitle { get; init; }
+
+        public required string DataCard { get; init; }
+
+        public required string DataCardLink { get; init; }
+
+        public required string NotebookFailed { get; init; }
+
+        public required string Footer { get; init; }
+
+        public required Func<int, int, int, int, int, string> LeadText { get; init; }
+
+        public required Func<string, string> NoteText { get; init; }
+
+        public required Func<DateOnly, DateOnly, string> PeriodText { get; init; }
+
+        public required Func<ulong, string> SeededText { get; init; }
+
+        public required Func<int, int, string> ReproducedText { get; init; }
+
+        public required Func<int, string> CodeCellText { get; init; }
+
+        public required Func<int, string> FailedAtText { get; init; }
+
+        public static Words Of(Language language) => language == Language.Chinese ? Chinese : English;
+
+        public string Lead(int ok, int all, int ran, int runs, int context) => LeadText(ok, all, ran, runs, context);
+
+        public string SimulationNote(string cards) => NoteText(cards);
+
+        public string Period(DateOnly from, DateOnly to) => PeriodText(from, to);
+
+        public string Seeded(ulong seed) => SeededText(seed);
+
+        public string Reproduced(int ok, int all) => ReproducedText(ok, all);
+
+        public string CodeCell(int n) => CodeCellText(n);
+
+        public string FailedAt(int n) => FailedAtText(n);
     }
 
     private static string Output(JsonObject output)

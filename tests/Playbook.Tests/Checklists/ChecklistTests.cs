@@ -183,6 +183,21 @@ public class ChecklistTests
     }
 
     [Fact]
+    public void Html_Chinese_TheChineseTextLeadsAndStatusesInChinese()
+    {
+        var (exit, html, _) = Cli.CommandLine.Run("checklist", "--case", "three-squirrels", "--checklist", "fact", "--format", "html", "--lang", "zh");
+        var lists = ChecklistFiles.Load(Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "checklists"));
+        var item = lists.Single(l => l.Id == "fact").Items[0];
+
+        Assert.Equal(0, exit);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>检查清单评分卡", html, StringComparison.Ordinal);
+        var zh = html.IndexOf(System.Net.WebUtility.HtmlEncode(item.TextZh), StringComparison.Ordinal);
+        Assert.InRange(zh, 0, html.IndexOf(System.Net.WebUtility.HtmlEncode(item.Text), StringComparison.Ordinal));
+        Assert.Matches("<td class=\"(met|not_met|unknown)\">(达标|未达标|未知)</td>", html);
+    }
+
+    [Fact]
     public void Html_UserTextEncodedAndRadarDrawn()
     {
         var item = new ChecklistItem("x", "t", "P<1>", "<script>alert(1)</script>", "字", "why & how", null, "f", 1);

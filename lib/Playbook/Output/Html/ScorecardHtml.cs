@@ -12,40 +12,55 @@ namespace Playbook.Output;
 /// </summary>
 public static class ScorecardHtml
 {
-    /// <summary>Renders the page; <paramref name="source"/> says which data was checked.</summary>
-    public static string Render(Scorecard scorecard, string source)
+    /// <summary>
+    /// Renders the page; <paramref name="source"/> says which data was checked. In Chinese the
+    /// checklists' <c>text_zh</c> and <c>title_zh</c> lead, with the English beneath.
+    /// </summary>
+    public static string Render(Scorecard scorecard, string source, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
+        var zh = language == Language.Chinese;
         var html = new StringBuilder();
         void Add(string text) => html.Append(text).Append('\n');
         string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        string Both(string english, string chinese) => zh
+            ? $"{E(chinese)}<br><span class=\"zh\" lang=\"en\">{E(english)}</span>"
+            : $"{E(english)}<br><span class=\"zh\" lang=\"zh-CN\">{E(chinese)}</span>";
+        string Title(Checklist list) => zh
+            ? $"{E(list.TitleZh)} <span class=\"zh\" lang=\"en\">{E(list.Title)}</span>"
+            : $"{E(list.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(list.TitleZh)}</span>";
+        string Status(ItemStatus status) => zh
+            ? status switch { ItemStatus.Met => "达标", ItemStatus.NotMet => "未达标", ItemStatus.Partly => "部分做到", _ => "未知" }
+            : status.Name().Replace('_', ' ');
 
         Add("<!DOCTYPE html>");
-        Add("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Checklist scorecard</title>");
+        Add($"<html lang=\"{(zh ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\"><title>{(zh ? "检查清单评分卡" : "Checklist scorecard")}</title>");
         Add("<style>body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}" +
             "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top;font-size:13px}" +
             "th{background:#f3f3f3}.met{color:#1a7f37}.not_met{color:#b42318}.partly{color:#b54708}.unknown{color:#667085}" +
             ".zh{color:#555}.box{font-size:18px;text-align:center}section{page-break-after:always}@media print{body{margin:1cm}}</style>");
         Add("</head><body>");
-        Add($"<h1>Checklist scorecard <span class=\"zh\">清单评分</span></h1>");
-        Add($"<p>Data: {E(source)}. Unknown items are listed apart and never counted as failures.</p>");
+        Add(zh ? "<h1>检查清单评分卡 <span class=\"zh\" lang=\"en\">Checklist scorecard</span></h1>" : "<h1>Checklist scorecard <span class=\"zh\">清单评分</span></h1>");
+        Add(zh ? $"<p>数据：{E(source)}。「未知」的检查项单独列出，从不算作未达标。</p>" : $"<p>Data: {E(source)}. Unknown items are listed apart and never counted as failures.</p>");
 
         var all = scorecard.Scores.Where(s => s.Pillar == "all").ToList();
-        Add("<table><tr><th>checklist</th><th>met</th><th>not met</th><th>unknown</th><th>score</th></tr>");
+        Add(zh ? "<table><tr><th>清单</th><th>达标</th><th>未达标</th><th>未知</th><th>得分</th></tr>" : "<table><tr><th>checklist</th><th>met</th><th>not met</th><th>unknown</th><th>score</th></tr>");
         foreach (var s in all)
         {
             var list = scorecard.Checklists.First(c => c.Id == s.Checklist);
-            Add(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{E(list.Title)} <span class=\"zh\">{E(list.TitleZh)}</span></td><td>{s.Met}</td><td>{s.NotMet}</td><td>{s.Unknown}</td><td>{(s.Rate is { } rate ? rate.ToString("0%", CultureInfo.InvariantCulture) : "n/a")}</td></tr>"));
+            Add(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{Title(list)}</td><td>{s.Met}</td><td>{s.NotMet}</td><td>{s.Unknown}</td><td>{(s.Rate is { } rate ? rate.ToString("0%", CultureInfo.InvariantCulture) : zh ? "无" : "n/a")}</td></tr>"));
         }
 
         Add("</table>");
 
         if (scorecard.FixFirst.Count > 0)
         {
-            Add("<h2>Fix first <span class=\"zh\">优先改进</span></h2><ol>");
+            Add(zh ? "<h2>优先改进 <span class=\"zh\" lang=\"en\">Fix first</span></h2><ol>" : "<h2>Fix first <span class=\"zh\">优先改进</span></h2><ol>");
             foreach (var item in scorecard.FixFirst)
             {
-                Add($"<li><b>{E(item.Item.Text)}</b> <span class=\"zh\">{E(item.Item.TextZh)}</span> — {E(item.Evidence)}</li>");
+                Add(zh
+                    ? $"<li><b>{E(item.Item.TextZh)}</b> <span class=\"zh\" lang=\"en\">{E(item.Item.Text)}</span> — {E(item.Evidence)}</li>"
+                    : $"<li><b>{E(item.Item.Text)}</b> <span class=\"zh\">{E(item.Item.TextZh)}</span> — {E(item.Evidence)}</li>");
             }
 
             Add("</ol>");
@@ -53,7 +68,7 @@ public static class ScorecardHtml
 
         if (scorecard.Warnings.Count > 0)
         {
-            Add("<h2>Warnings</h2><ul>");
+            Add(zh ? "<h2>提醒</h2><ul>" : "<h2>Warnings</h2><ul>");
             foreach (var warning in scorecard.Warnings)
             {
                 Add($"<li>{E(warning)}</li>");
@@ -65,15 +80,16 @@ public static class ScorecardHtml
         foreach (var list in scorecard.Checklists)
         {
             Add("<section>");
-            Add($"<h2>{E(list.Title)} <span class=\"zh\">{E(list.TitleZh)}</span></h2>");
+            Add($"<h2>{Title(list)}</h2>");
             var pillars = scorecard.Scores.Where(s => s.Checklist == list.Id && s.Pillar != "all").Select(s => (s.Pillar, s.Rate)).ToList();
-            Add(RadarSvg.Render(pillars, $"{list.Title}: share of known items met, by pillar"));
-            Add("<table><tr><th>✓</th><th>pillar</th><th>item</th><th>status</th><th>evidence or what is missing</th><th>why</th></tr>");
+            Add(RadarSvg.Render(pillars, zh ? $"{list.TitleZh}：各阵地已知检查项的达标比例" : $"{list.Title}: share of known items met, by pillar"));
+            Add(zh
+                ? "<table><tr><th>✓</th><th>阵地</th><th>检查项</th><th>状态</th><th>依据，或缺少的数据</th><th>为什么（英文）</th></tr>"
+                : "<table><tr><th>✓</th><th>pillar</th><th>item</th><th>status</th><th>evidence or what is missing</th><th>why</th></tr>");
             foreach (var r in scorecard.Items.Where(i => i.Item.Checklist == list.Id))
             {
-                var status = r.Status.Name();
-                Add($"<tr><td class=\"box\">{(r.Status == ItemStatus.Met ? "☑" : "☐")}</td><td>{E(r.Item.Pillar)}</td><td>{E(r.Item.Text)}<br><span class=\"zh\">{E(r.Item.TextZh)}</span></td>" +
-                    $"<td class=\"{status}\">{status.Replace('_', ' ')}</td><td>{E(r.Evidence ?? r.Missing)}</td><td>{E(r.Item.Why)}</td></tr>");
+                Add($"<tr><td class=\"box\">{(r.Status == ItemStatus.Met ? "☑" : "☐")}</td><td>{E(r.Item.Pillar)}</td><td>{Both(r.Item.Text, r.Item.TextZh)}</td>" +
+                    $"<td class=\"{r.Status.Name()}\">{Status(r.Status)}</td><td>{E(r.Evidence ?? r.Missing)}</td><td>{E(r.Item.Why)}</td></tr>");
             }
 
             Add("</table></section>");
