@@ -49,6 +49,14 @@ internal static class AllocateCommand
                 throw new InputException($"{directory}: no such folder");
             }
 
+            // The request is read first: a mistyped option is told before a fit of several seconds.
+            var request = new AllocationRequest
+            {
+                Costs = Pairs(parse.GetValue(cost), "--cost", v => Number(v, "--cost")),
+                BudgetPerDay = parse.GetValue(budget),
+                Bounds = Range(parse.GetValue(bounds)!, "--bounds"),
+                DriverBounds = Pairs(parse.GetValue(bound), "--bound", v => Range(v, "--bound")),
+            };
             var brand = new BrandData(directory) { ReadOptions = input.Read(parse) };
             var media = MediaInputs.From(brand, AnalyzeCommand.Date(parse.GetValue(from), "--from"), AnalyzeCommand.Date(parse.GetValue(to), "--to"));
             MediaMixResult result;
@@ -61,13 +69,6 @@ internal static class AllocateCommand
                 throw new InputException(e.Message);
             }
 
-            var request = new AllocationRequest
-            {
-                Costs = Pairs(parse.GetValue(cost), "--cost", v => Number(v, "--cost")),
-                BudgetPerDay = parse.GetValue(budget),
-                Bounds = Range(parse.GetValue(bounds)!, "--bounds"),
-                DriverBounds = Pairs(parse.GetValue(bound), "--bound", v => Range(v, "--bound")),
-            };
             Allocation plan;
             try
             {

@@ -10,6 +10,7 @@ namespace Playbook.Notebooks.Tests;
 /// twin beside it (NN-name.zh.ipynb) with the same cells in the same order, code cells identical
 /// byte for byte and only the prose different; the Chinese report and scorecard in Chinese.
 /// </summary>
+[Collection(Repo.RunnerCollection)]
 public partial class EditionTests
 {
     public static TheoryData<string> EnglishNotebooks()

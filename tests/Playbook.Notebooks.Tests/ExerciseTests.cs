@@ -1,5 +1,6 @@
 namespace Playbook.Notebooks.Tests;
 
+[Collection(Repo.RunnerCollection)]
 public class ExerciseTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Playbook.Files;
 
 namespace Playbook.Notebooks.Tests;
 
+[Collection(Repo.RunnerCollection)]
 public class NotebookRunnerTests
 {
     private static RunOptions Options(Repo.Scratch scratch, IReadOnlyDictionary<string, string>? parameters = null, double timeoutSeconds = 60) => new()

@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
 using Playbook.Workspace;
 
-// The runner sets the process's working directory for each notebook: tests must not overlap.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+// The runner sets the process's working directory for each notebook, so every test that runs it is
+// in one collection (one at a time); the stock kernel's runs are processes of their own and run beside them.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass, MaxParallelThreads = 2)]
 
 namespace Playbook.Notebooks.Tests;
 
 /// <summary>Paths of the repository, and notebooks written for a test.</summary>
 internal static class Repo
 {
+    /// <summary>The collection of every test that runs notebooks in this process.</summary>
+    public const string RunnerCollection = "runner";
+
     public static string Root { get; } = WorkspaceFolders.Root();
 
     /// <summary>The built library, as every notebook's setup references it.</summary>

@@ -10,6 +10,7 @@ namespace Playbook.Notebooks.Tests;
 /// CJK font, and the contents printed on A4 with the claims tables inside the page at a legible
 /// size. Screenshots and the printed PDF go to artifacts/screenshots.
 /// </summary>
+[Collection(Repo.RunnerCollection)]
 public class ReportTests
 {
     private static readonly string Screenshots = Path.Combine(Repo.Root, "artifacts", "screenshots");
