@@ -121,13 +121,7 @@ internal static class ChecklistCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var w in scorecard.Warnings)
-            {
-                json.WriteStringValue(w);
-            }
-
-            json.WriteEndArray();
+            JsonFields.Strings(json, "warnings", scorecard.Warnings);
             json.WriteEndObject();
         });
     }

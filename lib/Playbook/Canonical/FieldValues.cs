@@ -119,24 +119,13 @@ public static class FieldValues
         ArgumentNullException.ThrowIfNull(text);
         var s = text.AsSpan().Trim();
         value = 0;
-        if (s.ContainsAny("~～") || (s.IndexOf('-') > 0))
+        if (IsRange(s))
         {
             reason = "a range, not a single count";
             return false;
         }
 
-        decimal multiplier = 1;
-        if (s.EndsWith("万") || s.EndsWith("w") || s.EndsWith("W"))
-        {
-            multiplier = 10_000m;
-            s = s[..^1];
-        }
-        else if (s.EndsWith("亿"))
-        {
-            multiplier = 100_000_000m;
-            s = s[..^1];
-        }
-
+        var multiplier = ChineseUnit(ref s);
         if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
         {
             reason = "not a whole number";
@@ -176,24 +165,13 @@ public static class FieldValues
         ArgumentNullException.ThrowIfNull(text);
         var s = text.AsSpan().Trim().TrimStart("¥￥").Trim();
         value = 0;
-        if (s.ContainsAny("~～") || s.IndexOf('-') > 0)
+        if (IsRange(s))
         {
             reason = "a range, not a single number";
             return false;
         }
 
-        decimal multiplier = 1;
-        if (s.EndsWith("万") || s.EndsWith("w") || s.EndsWith("W"))
-        {
-            multiplier = 10_000m;
-            s = s[..^1];
-        }
-        else if (s.EndsWith("亿"))
-        {
-            multiplier = 100_000_000m;
-            s = s[..^1];
-        }
-
+        var multiplier = ChineseUnit(ref s);
         if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number))
         {
             reason = "not a number";
@@ -203,6 +181,27 @@ public static class FieldValues
         value = number * multiplier;
         reason = "";
         return true;
+    }
+
+    /// <summary>Whether a value is a range (7.5w~10w, 1-3万) rather than one number; a leading minus is a sign.</summary>
+    private static bool IsRange(ReadOnlySpan<char> s) => s.ContainsAny("~～") || s.IndexOf('-') > 0;
+
+    /// <summary>Takes a trailing 万/w (×10,000) or 亿 (×10⁸) off <paramref name="s"/> and returns its multiplier (1 without one).</summary>
+    private static decimal ChineseUnit(ref ReadOnlySpan<char> s)
+    {
+        if (s.EndsWith("万") || s.EndsWith("w") || s.EndsWith("W"))
+        {
+            s = s[..^1];
+            return 10_000m;
+        }
+
+        if (s.EndsWith("亿"))
+        {
+            s = s[..^1];
+            return 100_000_000m;
+        }
+
+        return 1;
     }
 
     /// <summary>

@@ -72,20 +72,8 @@ public static class AllocationJson
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("excluded");
-        foreach (var e in result.Data.Excluded)
-        {
-            json.WriteStringValue(e);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("warnings");
-        foreach (var w in plan.Warnings)
-        {
-            json.WriteStringValue(w);
-        }
-
-        json.WriteEndArray();
+        JsonFields.Strings(json, "excluded", result.Data.Excluded);
+        JsonFields.Strings(json, "warnings", plan.Warnings);
         json.WriteEndObject();
     }
 }

@@ -57,4 +57,18 @@ public static class JsonFields
             writer.WriteString(name, date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>An array of strings (warnings, notes, what was left out).</summary>
+    public static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
 }
