@@ -50,8 +50,10 @@ public static partial class ReportWriter
         // Charts are drawn once, at their container's width: at most the A4 page's (186 mm, 703 px), so they print whole.
         ".playbook-chart{max-width:700px}" +
         "@page{size:A4;margin:14mm 12mm}" +
-        "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}nav,details.code{display:none}h2{break-after:avoid}" +
-        ".summary{grid-template-columns:1fr}table.figures{width:auto;min-width:50%}section.case+section.case{break-before:page}tr,.playbook-chart,.summary,.note{break-inside:avoid}th,td{font-size:9pt}pre{font-size:8pt}" +
+        // Each case starts a printed page. "~", not "+": plotly.js puts a measuring <svg> into <body> after the
+        // first chart, between the case sections.
+        "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}nav,details.code{display:none}h2,h3{break-after:avoid}" +
+        ".summary{grid-template-columns:1fr}table.figures{width:auto;min-width:50%}section.case~section.case{break-before:page}tr,.playbook-chart,.summary,.note{break-inside:avoid}th,td{font-size:9pt}pre{font-size:8pt}" +
         ".output,.output :is(div,table):not(.playbook-chart,.playbook-chart *){overflow:visible!important;max-width:100%!important}.output table{width:100%!important;table-layout:fixed}" +
         ".output th,.output td{font-size:7pt;word-break:break-all;white-space:normal!important}.modebar-container{display:none}a{color:inherit;text-decoration:none}}" +
         "</style>";
@@ -189,14 +191,14 @@ public static partial class ReportWriter
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</section><section id=\"context\"><h2>{w.ContextHeading}</h2>");
-        html.Append(CultureInfo.InvariantCulture, $"<table class=\"claims\"><colgroup><col class=\"what\"><col class=\"fig\"><col></colgroup><tr><th>{w.StatementColumn}</th><th>{w.QuotedColumn}</th><th>{w.StatusColumn}</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"claims\"><colgroup><col class=\"what\"><col class=\"fig\"><col></colgroup><thead><tr><th>{w.StatementColumn}</th><th>{w.QuotedColumn}</th><th>{w.StatusColumn}</th></tr></thead>");
         foreach (var r in context)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Statement(r.Claim, w)}</td><td class=\"num\" title=\"{E(r.Claim.Expected)}\">{E(ClaimFigures.Expected(r.Claim, w.Language))}</td><td class=\"context\">{w.ContextNotChecked}</td></tr>");
         }
 
         html.Append("</table></section>");
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"notebooks\"><h2>{w.Notebooks}</h2><table><tr><th>{w.NotebookColumn}</th><th>{w.ResultColumn}</th><th>{w.SecondsColumn}</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"notebooks\"><h2>{w.Notebooks}</h2><table><thead><tr><th>{w.NotebookColumn}</th><th>{w.ResultColumn}</th><th>{w.SecondsColumn}</th></tr></thead>");
         foreach (var run in runs)
         {
             var result = run.Failure is { } f ? $"<span class=\"fail\">{w.FailedAt(f.Number)}{E(f.Error.Split('\n')[0])}</span>" : $"<span class=\"ok\">{w.Ran}</span>";
@@ -252,7 +254,7 @@ public static partial class ReportWriter
     private static string ClaimsTable(List<ClaimResult> claims, Words w)
     {
         var html = new StringBuilder("<table class=\"claims\"><colgroup><col class=\"what\"><col class=\"fig\"><col class=\"fig\"><col></colgroup>");
-        html.Append(CultureInfo.InvariantCulture, $"<tr><th>{w.ClaimColumn}</th><th>{w.ArticleColumn}</th><th>{w.MeasuredColumn}</th><th>{w.ResultColumn}</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<thead><tr><th>{w.ClaimColumn}</th><th>{w.ArticleColumn}</th><th>{w.MeasuredColumn}</th><th>{w.ResultColumn}</th></tr></thead>");
         foreach (var r in claims)
         {
             var result = r.Reproduced switch

@@ -68,6 +68,8 @@ public class ReportTests
         Assert.True((await tab.EvaluateAsync("[...document.querySelectorAll('table.claims')].every(t => t.scrollWidth <= t.parentElement.clientWidth + 1 && t.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)"))!.GetValue<bool>(), "a claims table is wider than the A4 page");
         Assert.True((await tab.EvaluateAsync("[...document.querySelectorAll('.playbook-chart')].every(c => c.querySelector('.main-svg').getBoundingClientRect().width <= Math.min(703, c.parentElement.clientWidth) + 1)"))!.GetValue<bool>(), "a chart is wider than its place on the A4 page (703 px inside the margins)");
         Assert.True((await tab.EvaluateAsync("Math.min(...[...document.querySelectorAll('table.claims td')].map(td => parseFloat(getComputedStyle(td).fontSize)))"))!.GetValue<double>() >= 11, "claims table text under 8 pt in print");
+        Assert.True((await tab.EvaluateAsync("[...document.querySelectorAll('section.case')].slice(1).every(s => getComputedStyle(s).breakBefore === 'page')"))!.GetValue<bool>(), "a case after the first does not start a printed page");
+        Assert.True((await tab.EvaluateAsync("[...document.querySelectorAll('table.claims')].every(t => t.rows[0].parentElement.tagName === 'THEAD')"))!.GetValue<bool>(), "a claims table's header does not repeat on the next printed page");
 
         var pdf = await tab.PrintAsync();
         await File.WriteAllBytesAsync(Path.Combine(Screenshots, "report-index.pdf"), pdf);
