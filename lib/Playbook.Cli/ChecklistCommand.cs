@@ -114,13 +114,7 @@ internal static class ChecklistCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("fix_first");
-            foreach (var r in scorecard.FixFirst)
-            {
-                json.WriteStringValue(r.Item.Id);
-            }
-
-            json.WriteEndArray();
+            JsonFields.Strings(json, "fix_first", scorecard.FixFirst.Select(r => r.Item.Id));
             JsonFields.Strings(json, "warnings", scorecard.Warnings);
             json.WriteEndObject();
         });

@@ -47,9 +47,7 @@ internal static class ImportCommand
                 {
                     json.WriteStartObject();
                     json.WriteString("out", result.Directory);
-                    json.WriteStartArray("files");
-                    result.Files.ToList().ForEach(json.WriteStringValue);
-                    json.WriteEndArray();
+                    JsonFields.Strings(json, "files", result.Files);
                     json.WriteStartArray("load");
                     foreach (var report in result.Reports)
                     {

@@ -58,6 +58,20 @@ public static class JsonFields
         }
     }
 
+    /// <summary>A text; null when not known.</summary>
+    public static void Text(Utf8JsonWriter writer, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
     /// <summary>An array of strings (warnings, notes, what was left out).</summary>
     public static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {

@@ -29,15 +29,7 @@ public static class LoadReportJson
         writer.WriteString("kind", Vocabulary.KindName(report.Kind));
         writer.WriteString("source", report.Source);
         writer.WriteString("encoding", report.Encoding);
-        if (report.Sheet is { } sheet)
-        {
-            writer.WriteString("sheet", sheet);
-        }
-        else
-        {
-            writer.WriteNull("sheet");
-        }
-
+        JsonFields.Text(writer, "sheet", report.Sheet);
         writer.WriteNumber("rows", report.Rows);
         writer.WriteNumber("loaded", report.Loaded);
         writer.WriteNumber("unpaid", report.Unpaid);

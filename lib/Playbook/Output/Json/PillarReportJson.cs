@@ -103,13 +103,7 @@ public static class PillarReportJson
 
         writer.WriteEndObject();
 
-        writer.WriteStartArray("warnings");
-        foreach (var warning in report.Warnings)
-        {
-            writer.WriteStringValue(warning);
-        }
-
-        writer.WriteEndArray();
+        JsonFields.Strings(writer, "warnings", report.Warnings);
 
         writer.WriteStartArray("load");
         foreach (var load in report.Load)
@@ -266,15 +260,7 @@ public static class PillarReportJson
 
             JsonFields.Count(writer, "new_fans", s.NewFans);
             JsonFields.Money(writer, "gmv", s.Gmv);
-            if (s.GmvSource is { } source)
-            {
-                writer.WriteString("gmv_source", source);
-            }
-            else
-            {
-                writer.WriteNull("gmv_source");
-            }
-
+            JsonFields.Text(writer, "gmv_source", s.GmvSource);
             JsonFields.Count(writer, "orders", s.Orders);
             JsonFields.Count(writer, "buyers", s.Buyers);
             JsonFields.Money(writer, "uv_value", s.UvValue);

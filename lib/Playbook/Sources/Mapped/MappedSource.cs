@@ -143,7 +143,7 @@ public static class MappedSource
 }
 
 /// <summary>A parsed mapping: what <see cref="MappedSource"/> reads.</summary>
-internal sealed class MappingSpec
+internal sealed record MappingSpec
 {
     public required string Id { get; init; }
 
@@ -250,20 +250,7 @@ internal sealed class MappingSpec
             .ToList();
         var aliases = columns.Values.Concat(accounts is null ? [] : [accounts.Id, .. accounts.Nickname is null ? Array.Empty<ValueSpec>() : [accounts.Nickname]])
             .SelectMany(v => v.Headers).Where(h => h.Count > 1).GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.First().Skip(1).ToArray());
-        return new MappingSpec
-        {
-            Id = spec.Id,
-            Title = spec.Title,
-            Table = spec.Table,
-            Recognise = spec.Recognise,
-            Columns = spec.Columns,
-            Values = spec.Values,
-            SummaryWhen = spec.SummaryWhen,
-            UnpaidWhen = spec.UnpaidWhen,
-            Accounts = spec.Accounts,
-            Platform = spec.Platform,
-            SourceColumns = [.. read.Select(h => new SourceColumn(h, recognise.Contains(h), aliases.GetValueOrDefault(h) ?? []))],
-        };
+        return spec with { SourceColumns = [.. read.Select(h => new SourceColumn(h, recognise.Contains(h), aliases.GetValueOrDefault(h) ?? []))] };
     }
 
     /// <summary>The <c>values:</c> section: named maps of words.</summary>
