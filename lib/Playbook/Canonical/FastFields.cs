@@ -14,6 +14,11 @@ internal static class FastFields
 
     private static readonly int EpochDay = DateOnly.FromDateTime(Epoch).DayNumber;
 
+    /// <summary>The field at <paramref name="position"/> of a split record; empty when the header has no such column (-1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<char> Field(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int position) =>
+        position < 0 ? default : content[fields[position]];
+
     /// <summary>
     /// A value that <see cref="FieldValues.Clean"/> leaves as it is: starts and ends with an ASCII
     /// letter or digit (so nothing is trimmed or unwrapped, and it is no null marker).

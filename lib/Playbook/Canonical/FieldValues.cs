@@ -110,6 +110,36 @@ public static class FieldValues
     }
 
     /// <summary>
+    /// Parses an amount as third-party tools print it: <see cref="TryParseMoney"/>'s rules, and also
+    /// 12.5w or 1.2万 (×10,000) and 3亿 (×10⁸). A range such as 7.5w~10w is no amount.
+    /// </summary>
+    public static bool TryParseMoneyWithUnit(string text, out decimal value, out string reason)
+    {
+        if (TryParseMoney(text, out value, out reason))
+        {
+            return true;
+        }
+
+        var s = text.AsSpan().Trim();
+        if (s.ContainsAny("~～"))
+        {
+            reason = "a range, not a single amount";
+            return false;
+        }
+
+        var number = s;
+        if (ChineseUnit(ref number) == 1 || !TryParseDecimal(text, out value, out reason))
+        {
+            return false;
+        }
+
+        reason = value < 0 ? "must not be negative"
+            : decimal.Round(value, 2) != value ? "has more than two decimals (amounts are in CNY with cents)"
+            : "";
+        return reason.Length == 0;
+    }
+
+    /// <summary>
     /// Parses a whole, non-negative count: plain digits (thousands separators allowed), or the
     /// Chinese units third-party tools print: 1.2万 or 1.2w (×10,000) and 3亿 (×100,000,000).
     /// A range such as 7.5w~10w is not a count.

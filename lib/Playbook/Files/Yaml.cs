@@ -17,6 +17,15 @@ internal static class Yaml
         return Root(reader, file);
     }
 
+    /// <summary>The root mapping of a YAML file embedded in the library (the built-in layouts and words).</summary>
+    public static YamlMappingNode Resource(string name)
+    {
+        using var stream = typeof(Yaml).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the library has no {name}");
+        using var reader = new StreamReader(stream);
+        return Root(reader, name);
+    }
+
     /// <summary>The root mapping of a YAML document read from <paramref name="reader"/>; <paramref name="file"/> names it in errors.</summary>
     public static YamlMappingNode Root(TextReader reader, string file)
     {

@@ -136,7 +136,7 @@ internal sealed class BuyerBook : IBuyerStore
         }
 
         var monthly = months
-            .Select(m => new MonthlyRepurchase(BuyerFigures.MonthName(FastFields.MonthStart(m.Key)), m.Value.Buyers, m.Value.Repeat, (double)m.Value.Repeat / m.Value.Buyers))
+            .Select(m => new MonthlyRepurchase(BuyerHistories.MonthName(m.Key), m.Value.Buyers, m.Value.Repeat, (double)m.Value.Repeat / m.Value.Buyers))
             .ToList();
         return new BuyerFigures(count, repeat, monthly, cohort, returned, (fan + repeatNonFan) / 100m);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Playbook.Ledger;
 
 /// <summary>Repurchase in one calendar month.</summary>
@@ -30,7 +28,4 @@ internal sealed record BuyerFigures(
 {
     /// <summary>Seconds a buyer has to come back for the 30-day rate.</summary>
     public const long ReturnWindowSeconds = 30L * 24 * 3600;
-
-    /// <summary>The month a time falls in, as the report spells it.</summary>
-    public static string MonthName(DateTime time) => time.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

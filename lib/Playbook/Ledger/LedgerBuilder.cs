@@ -172,16 +172,6 @@ internal sealed class LedgerBuilder
         var ledger = new OrderLedger(from, to);
         static decimal Yuan(long cents) => new((int)(Math.Abs(cents) & 0xFFFF_FFFF), (int)(Math.Abs(cents) >> 32), 0, cents < 0, 2);
         static void Put(SalesTally tally, in CentTally c) => tally.AddTotals(Yuan(c.Gmv), Yuan(c.Refund), c.Orders, c.Units, c.RefundedOrders);
-        static SalesTally Get<TKey>(IDictionary<TKey, SalesTally> map, TKey key)
-        {
-            if (!map.TryGetValue(key, out var tally))
-            {
-                map[key] = tally = new SalesTally();
-            }
-
-            return tally;
-        }
-
         // Every (account, day) cell, without building a map of them all.
         IEnumerable<(int Account, int Day, CentTally Tally)> Cells()
         {
@@ -247,7 +237,7 @@ internal sealed class LedgerBuilder
         {
             foreach (var (account, day, tally) in Cells())
             {
-                Put(Get(map, (DateOnly.FromDayNumber(day), account < 0 ? "" : accountNames[account])), tally);
+                Put(OrderLedger.Get(map, (DateOnly.FromDayNumber(day), account < 0 ? "" : accountNames[account])), tally);
             }
         });
 
@@ -259,19 +249,19 @@ internal sealed class LedgerBuilder
 
         foreach (var (day, tally) in byDay.OrderBy(d => d.Key))
         {
-            Put(Get(ledger.ByDay, DateOnly.FromDayNumber(day)), tally);
+            Put(OrderLedger.Get(ledger.ByDay, DateOnly.FromDayNumber(day)), tally);
         }
 
         foreach (var (account, tally) in byAccount)
         {
-            Put(Get(ledger.ByAccount, accountNames[account]), tally);
+            Put(OrderLedger.Get(ledger.ByAccount, accountNames[account]), tally);
         }
 
         for (var i = 0; i < byProduct.Count; i++)
         {
             if (byProduct[i].Orders > 0)
             {
-                Put(Get(ledger.ByProduct, Products.Names[i]), byProduct[i]);
+                Put(OrderLedger.Get(ledger.ByProduct, Products.Names[i]), byProduct[i]);
             }
         }
 

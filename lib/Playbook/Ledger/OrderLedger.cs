@@ -223,7 +223,8 @@ public sealed class OrderLedger
     public decimal NetGmvBetween(DateOnly first, DateOnly last) =>
         ByDay.Where(d => d.Key >= first && d.Key <= last).Sum(d => d.Value.NetGmv);
 
-    private static SalesTally Get<TKey>(IDictionary<TKey, SalesTally> map, TKey key)
+    /// <summary>The tally of <paramref name="key"/>, added empty when the map has none yet.</summary>
+    internal static SalesTally Get<TKey>(IDictionary<TKey, SalesTally> map, TKey key)
     {
         if (!map.TryGetValue(key, out var tally))
         {

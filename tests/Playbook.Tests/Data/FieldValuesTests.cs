@@ -48,6 +48,29 @@ public class FieldValuesTests
     }
 
     [Theory]
+    [InlineData("¥59.90", "59.90")]
+    [InlineData("12.5w", "125000")]
+    [InlineData("1.2万", "12000")]
+    [InlineData("0.00123亿", "123000")]
+    public void TryParseMoneyWithUnit_AmountOrChineseUnit_Parsed(string text, string expected)
+    {
+        Assert.True(FieldValues.TryParseMoneyWithUnit(text, out var value, out var why), why);
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("7.5w~10w", "a range, not a single amount")]
+    [InlineData("-2万", "must not be negative")]
+    [InlineData("0.0000001万", "has more than two decimals (amounts are in CNY with cents)")]
+    [InlineData("abc", "not an amount of money (expected a number such as 59.90)")]
+    [InlineData("2021-01", "not an amount of money (expected a number such as 59.90)")]
+    public void TryParseMoneyWithUnit_BadAmount_SaysWhy(string text, string reason)
+    {
+        Assert.False(FieldValues.TryParseMoneyWithUnit(text, out _, out var why));
+        Assert.Equal(reason, why);
+    }
+
+    [Theory]
     [InlineData("12000", 12000)]
     [InlineData("12,000", 12000)]
     [InlineData("1.2万", 12000)]

@@ -34,42 +34,42 @@ internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRow(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int offset, IOrderSink sink)
     {
-        var paid = Field(content, fields, paidAt);
+        var paid = FastFields.Field(content, fields, paidAt);
         if (paid.Length == 0)
         {
             sink.Unpaid();
             return true;
         }
 
-        var id = Field(content, fields, orderId);
-        var parentId = Field(content, fields, parent);
-        var seller = Field(content, fields, account);
-        var productId = Field(content, fields, product);
-        var buyerId = Field(content, fields, buyer);
-        var sessionId = Field(content, fields, session);
-        var reviewText = Field(content, fields, review);
-        var trafficText = Field(content, fields, traffic);
-        var refundText = Field(content, fields, refund);
+        var id = FastFields.Field(content, fields, orderId);
+        var parentId = FastFields.Field(content, fields, parent);
+        var seller = FastFields.Field(content, fields, account);
+        var productId = FastFields.Field(content, fields, product);
+        var buyerId = FastFields.Field(content, fields, buyer);
+        var sessionId = FastFields.Field(content, fields, session);
+        var reviewText = FastFields.Field(content, fields, review);
+        var trafficText = FastFields.Field(content, fields, traffic);
+        var refundText = FastFields.Field(content, fields, refund);
         long refundCents = 0;
         if (!FastFields.TryId(id, out var hasOrderId) || !hasOrderId
             || !FastFields.TryId(parentId, out _)
             || !FastFields.TryTime(paid, out var second, out var day, out var month)
             || !FastFields.TryId(seller, out _)
             || !FastFields.TryId(productId, out var hasProduct) || !hasProduct
-            || !FastFields.TryQuantity(Field(content, fields, quantity), out var units)
-            || !FastFields.TryCents(Field(content, fields, gmv), out var gmvCents)
+            || !FastFields.TryQuantity(FastFields.Field(content, fields, quantity), out var units)
+            || !FastFields.TryCents(FastFields.Field(content, fields, gmv), out var gmvCents)
             || !(refundText.Length == 0 || FastFields.TryCents(refundText, out refundCents))
             || !FastFields.TryId(buyerId, out _)
-            || !FastFields.TryFan(Field(content, fields, fan), out var isFan)
+            || !FastFields.TryFan(FastFields.Field(content, fields, fan), out var isFan)
             || !FastFields.TryId(sessionId, out _)
             || !(reviewText.Length == 0 || FastFields.Word(reviewText, Reviews) >= 0))
         {
             return false;
         }
 
-        var platformIndex = FastFields.Word(Field(content, fields, platform), Platforms);
+        var platformIndex = FastFields.Word(FastFields.Field(content, fields, platform), Platforms);
         var trafficType = trafficText.Length == 0 ? -1 : FastFields.Word(trafficText, TrafficTypes);
-        if (platformIndex < 0 || FastFields.Word(Field(content, fields, channel), Channels) < 0 || (trafficText.Length > 0 && trafficType < 0) || refundCents > gmvCents)
+        if (platformIndex < 0 || FastFields.Word(FastFields.Field(content, fields, channel), Channels) < 0 || (trafficText.Length > 0 && trafficType < 0) || refundCents > gmvCents)
         {
             return false;
         }
@@ -78,8 +78,4 @@ internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrder
         sink.Add(id, parentId, platformIndex, second, day, month, seller, trafficType, productId, units, gmvCents, refundCents, buyerId, buyerStart, isFan, sessionId);
         return true;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<char> Field(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int position) =>
-        position < 0 ? default : content[fields[position]];
 }

@@ -265,28 +265,28 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryRow(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int offset, IOrderSink sink)
         {
-            var paid = Field(content, fields, paidAt);
+            var paid = FastFields.Field(content, fields, paidAt);
 
             // The importer's test, on the text as it stands: cleaning only trims a field's ends.
-            if (paid.Length == 0 || IsUnpaidStatus(Field(content, fields, status)))
+            if (paid.Length == 0 || IsUnpaidStatus(FastFields.Field(content, fields, status)))
             {
                 sink.Unpaid();
                 return true;
             }
 
-            var after = Field(content, fields, afterSale);
-            var kind = Field(content, fields, trafficKind);
-            var buyerField = Field(content, fields, buyerId);
-            if (!FastFields.TryExportId(Field(content, fields, parent), out var parentId) || parentId.Length == 0
-                || !FastFields.TryExportId(Field(content, fields, orderId), out var id) || id.Length == 0
+            var after = FastFields.Field(content, fields, afterSale);
+            var kind = FastFields.Field(content, fields, trafficKind);
+            var buyerField = FastFields.Field(content, fields, buyerId);
+            if (!FastFields.TryExportId(FastFields.Field(content, fields, parent), out var parentId) || parentId.Length == 0
+                || !FastFields.TryExportId(FastFields.Field(content, fields, orderId), out var id) || id.Length == 0
                 || !FastFields.TryTime(paid, out var second, out var day, out var month)
-                || !FastFields.TryExportId(Field(content, fields, talent), out var account)
-                || !FastFields.TryExportId(Field(content, fields, product), out var productId) || productId.Length == 0
-                || !FastFields.TryQuantity(Field(content, fields, quantity), out var units)
-                || !FastFields.TryCents(Field(content, fields, amount), out var gmv)
+                || !FastFields.TryExportId(FastFields.Field(content, fields, talent), out var account)
+                || !FastFields.TryExportId(FastFields.Field(content, fields, product), out var productId) || productId.Length == 0
+                || !FastFields.TryQuantity(FastFields.Field(content, fields, quantity), out var units)
+                || !FastFields.TryCents(FastFields.Field(content, fields, amount), out var gmv)
                 || !(after.Length == 0 || FastFields.IsUnchangedText(after) || FieldValues.IsNullMarker(after))
-                || !FastFields.TryExportId(buyerField.Length > 0 ? buyerField : Field(content, fields, userId), out var buyer)
-                || !TryChannel(Field(content, fields, trafficForm), out _))
+                || !FastFields.TryExportId(buyerField.Length > 0 ? buyerField : FastFields.Field(content, fields, userId), out var buyer)
+                || !TryChannel(FastFields.Field(content, fields, trafficForm), out _))
             {
                 return false;
             }
@@ -307,7 +307,7 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
             var side = sink.Side.Accounts;
             if (account.Length > 0 && !side.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(account))
             {
-                sink.Side.Account(account.ToString(), Platform.Douyin, nickname < 0 ? null : FieldValues.Clean(Field(content, fields, nickname).ToString()));
+                sink.Side.Account(account.ToString(), Platform.Douyin, nickname < 0 ? null : FieldValues.Clean(FastFields.Field(content, fields, nickname).ToString()));
             }
 
             var refund = after.SequenceEqual(FullRefund) ? gmv : 0;
@@ -315,9 +315,5 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
             sink.Add(id, parentId, (int)Platform.Douyin, second, day, month, account, trafficType, productId, units, gmv, refund, buyer, buyerStart, -1, default);
             return true;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ReadOnlySpan<char> Field(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int position) =>
-            position < 0 ? default : content[fields[position]];
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Playbook.Canonical;
 using Playbook.Files;
 
@@ -99,13 +98,8 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
     }
 
     /// <summary>The word maps shipped with the library.</summary>
-    internal static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> BuiltinWords()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("kuaishou-orders.yml")
-            ?? throw new InvalidOperationException("the library has no kuaishou-orders.yml");
-        using var reader = new StreamReader(stream);
-        return MappingSpec.ParseValues(Yaml.Root(reader, "kuaishou-orders.yml"), "kuaishou-orders.yml");
-    }
+    internal static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> BuiltinWords() =>
+        MappingSpec.ParseValues(Yaml.Resource("kuaishou-orders.yml"), "kuaishou-orders.yml");
 
     private static Dictionary<string, IReadOnlyDictionary<string, string>> Merge(
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> defaults,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Playbook.Canonical;
 using Playbook.Files;
 using YamlDotNet.RepresentationModel;
@@ -49,13 +48,7 @@ public static class MappedSource
     public static SourceAdapter Load(string path) => Parse(Yaml.Root(path), path);
 
     /// <summary>A mapping shipped inside the library (the built-in 罗盘 and 千川 layouts).</summary>
-    internal static SourceAdapter Builtin(string resource)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"the library has no mapping {resource}");
-        using var reader = new StreamReader(stream);
-        return Parse(Yaml.Root(reader, resource), resource);
-    }
+    internal static SourceAdapter Builtin(string resource) => Parse(Yaml.Resource(resource), resource);
 
     private static SourceAdapter Parse(YamlMappingNode root, string file)
     {
@@ -462,15 +455,8 @@ internal sealed class ValueSpec
                 // Spreadsheets hand ids back as 123.0; the digits are the id.
                 return FieldValues.WithoutFloatTail(raw)!;
             case "money":
-                // Third-party tools print 12.5w or 1.2万 for money too; a range stays no amount.
-                if (FieldValues.TryParseMoney(raw, out var money, out reason)
-                    || (raw.TrimEnd().EndsWith('万') || raw.TrimEnd().EndsWith('w') || raw.TrimEnd().EndsWith('W') || raw.TrimEnd().EndsWith('亿'))
-                        && FieldValues.TryParseDecimal(raw, out money, out reason) && money >= 0 && decimal.Round(money, 2) == money)
-                {
-                    return money.ToString("0.00", CultureInfo.InvariantCulture);
-                }
-
-                throw new FieldException(source, raw.AsSpan().ContainsAny("~～") ? "a range, not a single amount" : reason);
+                // Third-party tools print 12.5w or 1.2万 for money too.
+                return FieldValues.TryParseMoneyWithUnit(raw, out var money, out reason) ? money.ToString("0.00", CultureInfo.InvariantCulture) : throw new FieldException(source, reason);
             case "count":
                 return FieldValues.TryParseCount(raw, out var count, out reason) ? count.ToString(CultureInfo.InvariantCulture) : throw new FieldException(source, reason);
             case "decimal" or "seconds":
