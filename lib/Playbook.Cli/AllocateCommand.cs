@@ -60,18 +60,10 @@ internal static class AllocateCommand
             var brand = new BrandData(directory) { ReadOptions = input.Read(parse) };
             var media = MediaInputs.From(brand, AnalyzeCommand.Date(parse.GetValue(from), "--from"), AnalyzeCommand.Date(parse.GetValue(to), "--to"));
             MediaMixResult result;
-            try
-            {
-                result = MediaMixModel.Fit(media, new MediaMixOptions { Draws = Math.Max(0, parse.GetValue(draws)), Seed = parse.GetValue(seed) });
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new InputException(e.Message);
-            }
-
             Allocation plan;
             try
             {
+                result = MediaMixModel.Fit(media, new MediaMixOptions { Draws = Math.Max(0, parse.GetValue(draws)), Seed = parse.GetValue(seed) });
                 plan = BudgetAllocator.Allocate(result, request);
             }
             catch (InvalidOperationException e)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Playbook.Files;
-using Playbook.Ingest;
 using Playbook.Output;
 using Playbook.Workspace;
 using Spectre.Console;
@@ -37,7 +36,7 @@ internal static class ClaimsCommand
                 throw new InputException($"{folder}: no such folder");
             }
 
-            var results = Evaluate(name, folder, input.Read(parse));
+            var results = ClaimRegistry.EvaluateBundled(name, folder, input.Read(parse));
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(stdout, results);
@@ -51,10 +50,6 @@ internal static class ClaimsCommand
         });
         return command;
     }
-
-    /// <summary>The claims about <paramref name="caseName"/> (all when null), each against its case's data or <paramref name="folder"/>.</summary>
-    internal static IReadOnlyList<ClaimResult> Evaluate(string? caseName, string? folder, ReadOptions? options = null) =>
-        ClaimRegistry.EvaluateBundled(caseName, folder, options);
 
     private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Playbook.Files;
 using Playbook.Ingest;
+using Playbook.Workspace;
 
 namespace Playbook.Cli;
 
@@ -64,7 +65,7 @@ public static class PlaybookCommand
             stderr.WriteLine($"{name}: {e.Message}");
             return CheckFailed;
         }
-        catch (Exception e) when (e is InputException or DirectoryNotFoundException)
+        catch (Exception e) when (e is InputException or DirectoryNotFoundException or MissingDataException)
         {
             stderr.WriteLine($"{name}: {e.Message}");
             return BadInput;

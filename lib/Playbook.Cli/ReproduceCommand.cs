@@ -16,6 +16,8 @@ internal static class ReproduceCommand
         var command = new Command("reproduce", "Run every notebook (English and Chinese editions) and check every claim on the bundled data, then write artifacts/report/index.html") { output, timeout, lang };
         command.SetAction(async (parse, cancellation) =>
         {
+            // The language is read first: a mistyped --lang is told before minutes of notebooks.
+            var language = Languages.Parse(parse.GetValue(lang));
             var root = WorkspaceFolders.Root();
             var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"))
                 .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
@@ -39,8 +41,7 @@ internal static class ReproduceCommand
                 }
             }
 
-            var language = Languages.Parse(parse.GetValue(lang));
-            var claims = ClaimsCommand.Evaluate(null, null);
+            var claims = ClaimRegistry.EvaluateBundled();
             var cases = CaseCatalog.All.Select(ReportCase.Of).ToList();
             var index = ReportWriter.Write(parse.GetValue(output) ?? Path.Combine(root, "artifacts", "report"), [.. runs.Where(r => Languages.Of(r.Notebook) == language)], claims, cases, language);
             var reproduced = claims.Count(c => c.Reproduced == true);

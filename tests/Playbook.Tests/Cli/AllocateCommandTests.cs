@@ -72,5 +72,18 @@ public sealed class AllocateCommandTests : IDisposable
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Allocate_NoSalesInThePeriodOrNoTables_ExitTwoWithOneLine()
+    {
+        var (late, _, lateError) = CommandLine.Run("allocate", "--data", folder, "--from", "2040-01-01", "--draws", "0");
+        var empty = Directory.CreateDirectory(Path.Combine(folder, "empty")).FullName;
+        var (none, _, noneError) = CommandLine.Run("allocate", "--data", empty, "--draws", "0");
+
+        Assert.Equal(2, late);
+        Assert.Equal("playbook allocate: the data has no sales in the period: a model needs daily GMV", lateError.Trim());
+        Assert.Equal(2, none);
+        Assert.Equal($"playbook allocate: needs orders.csv or sales.csv in {empty}", noneError.Trim());
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
