@@ -29,13 +29,12 @@ internal static class MediaMixProof
         for (var seed = 1; seed <= seeds; seed++)
         {
             var zero = seed % 2 == 0;
-            var (tables, truth) = MediaMixSimulator.Generate((ulong)seed, days, zero);
-            var folder = Path.Combine(Path.GetTempPath(), $"playbook-mmm-{seed}-{Guid.NewGuid():N}");
-            tables.Write(folder);
+            var (brand, truth) = MediaInputs.Simulated((ulong)seed, days, zero);
+            var truthOf = truth.Drivers.ToDictionary(d => d.Name);
             try
             {
                 var watch = Stopwatch.StartNew();
-                var data = MediaInputs.From(new BrandData(folder));
+                var data = MediaInputs.From(brand);
                 var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = draws, Seed = seed });
                 var request = new AllocationRequest { Costs = MediaMixSimulator.Costs };
                 var plan = BudgetAllocator.Allocate(result, request);
@@ -43,7 +42,7 @@ internal static class MediaMixProof
                 seconds.Add(watch.Elapsed.TotalSeconds);
                 foreach (var driver in plan.Drivers)
                 {
-                    var real = truth.Drivers.Single(d => d.Name == driver.Driver);
+                    var real = truthOf[driver.Driver];
                     var roas = driver.Roas!;
                     var inside = real.Roas >= roas.Low - 1e-9 && real.Roas <= roas.High + 1e-9;
                     intervals++;
@@ -63,27 +62,25 @@ internal static class MediaMixProof
 
                 // The oracle: the same allocator, the same budget and bounds, the true curves.
                 var moved = plan.Drivers.Where(d => d.CostPerUnit is > 0).ToList();
-                var ranges = moved.Select(d => (Low: 0.5 * d.Current * d.CostPerUnit!.Value, High: 2 * d.Current * d.CostPerUnit!.Value)).ToList();
-                var oracleSpends = BudgetAllocator.Plan([.. moved.Select(d => (Func<double, double>)(spend => truth.Drivers.Single(t => t.Name == d.Driver).Response(spend / d.CostPerUnit!.Value)))], ranges, plan.BudgetPerDay);
-                var oracle = moved.Select((d, i) => truth.Drivers.Single(t => t.Name == d.Driver).Response(oracleSpends[i] / d.CostPerUnit!.Value)).Sum();
-                var achieved = moved.Sum(d => truth.Drivers.Single(t => t.Name == d.Driver).Response(d.Recommended));
-                var today = moved.Sum(d => truth.Drivers.Single(t => t.Name == d.Driver).Response(d.Current));
+                var ranges = moved.Select(d => (Low: request.Bounds.Low * d.Current * d.CostPerUnit!.Value, High: request.Bounds.High * d.Current * d.CostPerUnit!.Value)).ToList();
+                var oracleSpends = BudgetAllocator.Plan([.. moved.Select(d => (Func<double, double>)(spend => truthOf[d.Driver].Response(spend / d.CostPerUnit!.Value)))], ranges, plan.BudgetPerDay);
+                var oracle = moved.Select((d, i) => truthOf[d.Driver].Response(oracleSpends[i] / d.CostPerUnit!.Value)).Sum();
+                var achieved = moved.Sum(d => truthOf[d.Driver].Response(d.Recommended));
+                var today = moved.Sum(d => truthOf[d.Driver].Response(d.Current));
                 var regret = (oracle - achieved) / oracle;
                 regrets.Add(regret);
                 Console.WriteLine(string.Create(culture, $"      plan: media GMV a day today {today:#,0}, oracle {oracle:#,0}, plan {achieved:#,0} (true); regret {regret:0.00%}; estimated gain {plan.Gain.Value:#,0} [{plan.Gain.Low:#,0}, {plan.Gain.High:#,0}], P(better) {plan.ProbabilityBetter:0%}; held-out error {result.HoldOutError:0.0%}; {watch.Elapsed.TotalSeconds:0.0} s"));
             }
             finally
             {
-                Directory.Delete(folder, recursive: true);
+                Directory.Delete(brand.Directory, recursive: true);
             }
         }
 
         // 100 days: the health checks must speak up.
-        var (shortTables, _) = MediaMixSimulator.Generate(1, 100);
-        var shortFolder = Path.Combine(Path.GetTempPath(), $"playbook-mmm-short-{Guid.NewGuid():N}");
-        shortTables.Write(shortFolder);
-        var shortResult = MediaMixModel.Fit(MediaInputs.From(new BrandData(shortFolder)), new MediaMixOptions { Draws = draws });
-        Directory.Delete(shortFolder, recursive: true);
+        var (shortBrand, _) = MediaInputs.Simulated(1, 100);
+        var shortResult = MediaMixModel.Fit(MediaInputs.From(shortBrand), new MediaMixOptions { Draws = draws });
+        Directory.Delete(shortBrand.Directory, recursive: true);
         Console.WriteLine();
         Console.WriteLine("100 days of seed 1, health checks:");
         foreach (var check in shortResult.Health)

@@ -14,10 +14,7 @@ using Playbook.Bench;
 //                          : the budget allocator proved on simulated brands with a known truth
 return args switch
 {
-    ["mmm"] => MediaMixProof.Run(10, 365, 200),
-    ["mmm", var n] => MediaMixProof.Run(int.Parse(n, CultureInfo.InvariantCulture), 365, 200),
-    ["mmm", var n, var d] => MediaMixProof.Run(int.Parse(n, CultureInfo.InvariantCulture), int.Parse(d, CultureInfo.InvariantCulture), 200),
-    ["mmm", var n, var d, var b] => MediaMixProof.Run(int.Parse(n, CultureInfo.InvariantCulture), int.Parse(d, CultureInfo.InvariantCulture), int.Parse(b, CultureInfo.InvariantCulture)),
+    ["mmm", .. var m] when m.Length <= 3 => MediaMixProof.Run(Arg(m, 0, 10), Arg(m, 1, 365), Arg(m, 2, 200)),
     ["duckdb", var dir] => DuckDbQuery.Run(dir),
     ["compare", var dir, var cli] => Compare.Run(dir, cli, null),
     ["compare", var dir, var cli, var pandas] => Compare.Run(dir, cli, pandas),
@@ -30,6 +27,10 @@ static int Micro(string[] rest)
     BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(rest);
     return 0;
 }
+
+// The mmm arguments in order, each with its default when not given.
+static int Arg(string[] args, int position, int otherwise) =>
+    position < args.Length ? int.Parse(args[position], CultureInfo.InvariantCulture) : otherwise;
 
 static int Usage()
 {

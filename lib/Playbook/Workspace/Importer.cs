@@ -34,7 +34,7 @@ public static class Importer
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        var written = new List<string>();
+        var written = new List<(string File, TableKind Kind, long Rows)>();
         var reports = new List<LoadReport>();
         var named = new Dictionary<string, Account>(StringComparer.Ordinal);
         var inputsOf = new Dictionary<LoadReport, string>();
@@ -48,7 +48,7 @@ public static class Importer
 
             var name = CanonicalTables.Of(table).FileName;
             var result = Tables.Convert<T>(files, Path.Combine(directory, name), options);
-            written.Add(name);
+            written.Add((name, table, result.Rows));
             reports.AddRange(result.Reports);
             foreach (var (report, file) in result.Reports.Zip(files))
             {
@@ -87,7 +87,7 @@ public static class Importer
         if (accounts.Count > 0)
         {
             CanonicalCsv.Write(Path.Combine(directory, CanonicalTables.Accounts.FileName), accounts);
-            written.Insert(0, CanonicalTables.Accounts.FileName);
+            written.Insert(0, (CanonicalTables.Accounts.FileName, TableKind.Accounts, accounts.Count));
         }
 
         var card = new DataCard();
@@ -111,13 +111,12 @@ public static class Importer
         }
 
         card.Line("files:");
-        foreach (var file in written)
+        foreach (var (file, kind, rows) in written)
         {
-            card.CanonicalFile(directory, file);
+            card.CanonicalFile(directory, file, kind, rows);
         }
 
         card.Write(directory);
-        written.Add(DataCard.FileName);
-        return new ImportResult(directory, written, reports, data.Notes);
+        return new ImportResult(directory, [.. written.Select(w => w.File), DataCard.FileName], reports, data.Notes);
     }
 }

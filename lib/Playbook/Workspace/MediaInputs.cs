@@ -32,7 +32,7 @@ public static class MediaInputs
     {
         ArgumentNullException.ThrowIfNull(data);
         var ledger = data.Ledger(from, to);
-        var daily = ledger.ByDayAndAccount.GroupBy(e => e.Key.Day).ToDictionary(g => g.Key, g => (double)g.Sum(e => e.Value.NetGmv));
+        var daily = ledger.ByDay.ToDictionary(d => d.Key, d => (double)d.Value.NetGmv);
         if (daily.Count == 0)
         {
             throw new MissingDataException("the data has no sales in the period: a model needs daily GMV");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Playbook.Analysis;
 
@@ -20,8 +19,8 @@ public static class AllocationJson
         json.WriteStartObject();
         json.WriteString("kpi", MediaData.KpiName);
         json.WriteStartObject("period");
-        json.WriteString("from", result.Data.Days[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        json.WriteString("to", result.Data.Days[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        JsonFields.Date(json, "from", result.Data.Days[0]);
+        JsonFields.Date(json, "to", result.Data.Days[^1]);
         json.WriteNumber("days", result.Data.Days.Count);
         json.WriteEndObject();
         JsonFields.Number(json, "budget_per_day", Math.Round(plan.BudgetPerDay, 2));
