@@ -175,11 +175,9 @@ public static partial class ReportWriter
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<a href=\"#claims\">{w.Claims}</a><a href=\"#context\">{w.Context}</a><a href=\"#notebooks\">{w.Notebooks}</a></nav>");
-        var hasCharts = false;
         foreach (var c in cases)
         {
             html.Append(CaseSection(c, claims.Where(r => r.Claim.Case == c.Info.Id && r.Reproduced is not null).ToList(), w));
-            hasCharts = true;
         }
 
         // Claims about no bundled case (a user's own claims file): in a table of their own.
@@ -207,7 +205,7 @@ public static partial class ReportWriter
 
         html.Append("</table></section>");
         html.Append(CultureInfo.InvariantCulture, $"<footer><p class=\"meta\">{w.Footer}</p></footer>");
-        return Page(w.Title, html.ToString(), hasCharts, language);
+        return Page(w.Title, html.ToString(), hasCharts: cases.Count > 0, language);
     }
 
     /// <summary>A case's data card as a page of its own.</summary>
@@ -317,13 +315,13 @@ public static partial class ReportWriter
             DataCardLink = "data card",
             NotebookFailed = "This notebook failed: ",
             Footer = "Made by <code>dotnet run --project lib/Playbook.Cli -- reproduce</code>. The raw figures: <code>playbook claims --format json</code>; hover a measured figure to see it here.",
-            LeadText = (ok, all, ran, runs, context) => string.Create(CultureInfo.InvariantCulture, $"<b>{ok} of {all}</b> reproducible claims of the source article reproduced; <b>{ran} of {runs}</b> notebooks ran; {context} context claims quoted, not checked."),
-            NoteText = cards => $"<b>Simulated data.</b> Each case is a seeded simulation calibrated to the figures the article gives, not the brand's own data: every row is made by a model, and only the calibrated figures are the article's. The data cards say what was calibrated and what was invented: {cards}. Claims marked <i>context</i> are platform facts the article quotes; no case data can confirm them, so they are shown, not checked.",
-            PeriodText = (from, to) => string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}"),
-            SeededText = seed => string.Create(CultureInfo.InvariantCulture, $"simulated data, seed {seed}"),
-            ReproducedText = (ok, all) => string.Create(CultureInfo.InvariantCulture, $"{ok} of {all} claims reproduced"),
-            CodeCellText = n => string.Create(CultureInfo.InvariantCulture, $"Code, cell {n}"),
-            FailedAtText = n => string.Create(CultureInfo.InvariantCulture, $"failed at cell {n}: "),
+            Lead = (ok, all, ran, runs, context) => string.Create(CultureInfo.InvariantCulture, $"<b>{ok} of {all}</b> reproducible claims of the source article reproduced; <b>{ran} of {runs}</b> notebooks ran; {context} context claims quoted, not checked."),
+            SimulationNote = cards => $"<b>Simulated data.</b> Each case is a seeded simulation calibrated to the figures the article gives, not the brand's own data: every row is made by a model, and only the calibrated figures are the article's. The data cards say what was calibrated and what was invented: {cards}. Claims marked <i>context</i> are platform facts the article quotes; no case data can confirm them, so they are shown, not checked.",
+            Period = (from, to) => string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}"),
+            Seeded = seed => string.Create(CultureInfo.InvariantCulture, $"simulated data, seed {seed}"),
+            Reproduced = (ok, all) => string.Create(CultureInfo.InvariantCulture, $"{ok} of {all} claims reproduced"),
+            CodeCell = n => string.Create(CultureInfo.InvariantCulture, $"Code, cell {n}"),
+            FailedAt = n => string.Create(CultureInfo.InvariantCulture, $"failed at cell {n}: "),
         };
 
         public static readonly Words Chinese = new()
@@ -360,13 +358,13 @@ public static partial class ReportWriter
             DataCardLink = "数据卡",
             NotebookFailed = "这本笔记运行失败：",
             Footer = "由 <code>dotnet run --project lib/Playbook.Cli -- reproduce --lang zh</code> 生成。原始数字见 <code>playbook claims --format json</code>；鼠标停在实测数字上可以看到原值。",
-            LeadText = (ok, all, ran, runs, context) => string.Create(CultureInfo.InvariantCulture, $"原文中可复现的 {all} 条论断，<b>复现了 {ok} 条</b>；{runs} 本笔记<b>运行成功 {ran} 本</b>；另有 {context} 条背景数据只作引用，不做核对。"),
-            NoteText = cards => $"<b>模拟数据。</b>两个案例都是按原文公开数字校准的带种子模拟，不是品牌的真实经营数据：每一行都由模型生成，只有用来校准的数字出自原文。哪些数字是校准的、哪些是编的，写在数据卡里：{cards}。标为「背景数据」的是原文引用的平台数字，案例数据无法证实，所以只展示、不核对。",
-            PeriodText = (from, to) => string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}"),
-            SeededText = seed => string.Create(CultureInfo.InvariantCulture, $"模拟数据，种子 {seed}"),
-            ReproducedText = (ok, all) => string.Create(CultureInfo.InvariantCulture, $"{all} 条论断复现 {ok} 条"),
-            CodeCellText = n => string.Create(CultureInfo.InvariantCulture, $"代码，第 {n} 格"),
-            FailedAtText = n => string.Create(CultureInfo.InvariantCulture, $"在第 {n} 格失败："),
+            Lead = (ok, all, ran, runs, context) => string.Create(CultureInfo.InvariantCulture, $"原文中可复现的 {all} 条论断，<b>复现了 {ok} 条</b>；{runs} 本笔记<b>运行成功 {ran} 本</b>；另有 {context} 条背景数据只作引用，不做核对。"),
+            SimulationNote = cards => $"<b>模拟数据。</b>两个案例都是按原文公开数字校准的带种子模拟，不是品牌的真实经营数据：每一行都由模型生成，只有用来校准的数字出自原文。哪些数字是校准的、哪些是编的，写在数据卡里：{cards}。标为「背景数据」的是原文引用的平台数字，案例数据无法证实，所以只展示、不核对。",
+            Period = (from, to) => string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}"),
+            Seeded = seed => string.Create(CultureInfo.InvariantCulture, $"模拟数据，种子 {seed}"),
+            Reproduced = (ok, all) => string.Create(CultureInfo.InvariantCulture, $"{all} 条论断复现 {ok} 条"),
+            CodeCell = n => string.Create(CultureInfo.InvariantCulture, $"代码，第 {n} 格"),
+            FailedAt = n => string.Create(CultureInfo.InvariantCulture, $"在第 {n} 格失败："),
         };
 
         public required Language Language { get; init; }
@@ -433,35 +431,21 @@ public static partial class ReportWriter
 
         public required string Footer { get; init; }
 
-        public required Func<int, int, int, int, int, string> LeadText { get; init; }
+        public required Func<int, int, int, int, int, string> Lead { get; init; }
 
-        public required Func<string, string> NoteText { get; init; }
+        public required Func<string, string> SimulationNote { get; init; }
 
-        public required Func<DateOnly, DateOnly, string> PeriodText { get; init; }
+        public required Func<DateOnly, DateOnly, string> Period { get; init; }
 
-        public required Func<ulong, string> SeededText { get; init; }
+        public required Func<ulong, string> Seeded { get; init; }
 
-        public required Func<int, int, string> ReproducedText { get; init; }
+        public required Func<int, int, string> Reproduced { get; init; }
 
-        public required Func<int, string> CodeCellText { get; init; }
+        public required Func<int, string> CodeCell { get; init; }
 
-        public required Func<int, string> FailedAtText { get; init; }
+        public required Func<int, string> FailedAt { get; init; }
 
         public static Words Of(Language language) => language == Language.Chinese ? Chinese : English;
-
-        public string Lead(int ok, int all, int ran, int runs, int context) => LeadText(ok, all, ran, runs, context);
-
-        public string SimulationNote(string cards) => NoteText(cards);
-
-        public string Period(DateOnly from, DateOnly to) => PeriodText(from, to);
-
-        public string Seeded(ulong seed) => SeededText(seed);
-
-        public string Reproduced(int ok, int all) => ReproducedText(ok, all);
-
-        public string CodeCell(int n) => CodeCellText(n);
-
-        public string FailedAt(int n) => FailedAtText(n);
     }
 
     private static string Output(JsonObject output)

@@ -153,7 +153,7 @@ public static class Tables
         var builder = new LedgerBuilder(from, to, keepHistories: true, shards: 1);
         var reports = new List<LoadReport>();
         var side = new SideRows();
-        builder.AddInOrder(Merged<Order>(paths, options, TableKind.Orders, reports, side));
+        builder.AddInOrder(Merged<Order>(paths, options, reports, side));
         var ledger = builder.Build();
         return new LedgerLoadResult(ledger, reports[0], [.. side.Accounts.Values], "plain", $"{paths.Count} order files are merged by the plain engine") { Reports = reports };
     }
@@ -166,7 +166,7 @@ public static class Tables
         ArgumentNullException.ThrowIfNull(paths);
         var reports = new List<LoadReport>();
         var side = new SideRows();
-        List<T> rows = [.. Merged<T>(paths, options ?? ReadOptions.Lenient, CanonicalTables.Of<T>().Kind, reports, side)];
+        List<T> rows = [.. Merged<T>(paths, options ?? ReadOptions.Lenient, reports, side)];
         return new MergedLoadResult<T>(rows, reports, [.. side.Accounts.Values]);
     }
 
@@ -184,7 +184,7 @@ public static class Tables
         long written = 0;
         IEnumerable<T> Counted()
         {
-            foreach (var row in Merged<T>(paths, options ?? ReadOptions.Lenient, CanonicalTables.Of<T>().Kind, reports, side))
+            foreach (var row in Merged<T>(paths, options ?? ReadOptions.Lenient, reports, side))
             {
                 written++;
                 yield return row;
@@ -268,13 +268,13 @@ public static class Tables
         return (new LedgerRead(ledger, stream.Report, [.. stream.ExportAccounts], builder.Histories), "plain", reason);
     }
 
-    private static IEnumerable<T> Merged<T>(IReadOnlyList<string> paths, ReadOptions options, TableKind kind, List<LoadReport> reports, SideRows side)
+    private static IEnumerable<T> Merged<T>(IReadOnlyList<string> paths, ReadOptions options, List<LoadReport> reports, SideRows side)
         where T : class, new()
     {
         var merge = new TableMerge<T>();
         foreach (var path in paths)
         {
-            using var stream = Open<T>(path, options, kind);
+            using var stream = Open<T>(path, options, CanonicalTables.Of<T>().Kind);
             reports.Add(stream.Report);
             foreach (var row in stream)
             {
@@ -290,14 +290,10 @@ public static class Tables
             }
 
             merge.EndFile();
+            // Each file's notes are in its own report; only the accounts are gathered across files.
             foreach (var account in stream.ExportAccounts)
             {
                 side.Accounts.TryAdd(account.AccountId, account);
-            }
-
-            foreach (var (note, count) in stream.Report.Notes)
-            {
-                side.Notes[note] = side.Notes.GetValueOrDefault(note) + count;
             }
         }
     }

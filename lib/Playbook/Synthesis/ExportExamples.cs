@@ -158,20 +158,13 @@ public static class ExportExamples
                     status == "已关闭" ? XlsxCell.Of("") : XlsxCell.Of(o.PaidAt), XlsxCell.Of(status), XlsxCell.Of(o.Refund > 0 ? "退款成功" : "-"),
                     XlsxCell.Of(o.AccountId ?? ""), XlsxCell.Of(o.AccountId is { } a ? accounts[a].Nickname : ""),
                     XlsxCell.Of(o.TrafficType == TrafficType.Paid ? "付费流量" : "自然流量"),
-                    XlsxCell.Of(form.Length > 0 ? form : Form(o.Channel)), XlsxCell.Of(o.BuyerId),
+                    XlsxCell.Of(form.Length > 0 ? form : DouyinOrderExport.FormOf(o.Channel)), XlsxCell.Of(o.BuyerId),
                 ];
             }
         }
 
         return new XlsxSheet("订单", [.. Rows()]);
     }
-
-    private static string Form(Channel channel) => channel switch
-    {
-        Channel.Live => "直播",
-        Channel.ShortVideo => "短视频",
-        _ => "商品卡",
-    };
 
     private static XlsxSheet CompassList(List<Account> accounts, List<SimOrder> orders, SeededRandom random)
     {

@@ -34,9 +34,12 @@ public sealed record AllocationRequest
 /// <param name="MarginalRoas">GMV from one more yuan a day at today's level; null without a cost.</param>
 /// <param name="MarginalRoasAfter">The same at the plan's level.</param>
 /// <param name="GmvPerUnit">Its contribution over the period per unit of effort.</param>
-/// <param name="HalfLifeDays">Days until half a day's effect has worn off.</param>
 /// <param name="Curve">Its fitted response.</param>
-public sealed record DriverPlan(string Driver, string Unit, double? CostPerUnit, double Current, double Recommended, Estimate? Roas, Estimate? MarginalRoas, Estimate? MarginalRoasAfter, Estimate GmvPerUnit, double HalfLifeDays, DriverCurve Curve);
+public sealed record DriverPlan(string Driver, string Unit, double? CostPerUnit, double Current, double Recommended, Estimate? Roas, Estimate? MarginalRoas, Estimate? MarginalRoasAfter, Estimate GmvPerUnit, DriverCurve Curve)
+{
+    /// <summary>Days until half a day's effect has worn off.</summary>
+    public double HalfLifeDays => Curve.HalfLifeDays;
+}
 
 /// <summary>A plan: where each driver goes, what it is expected to gain, and how sure that is.</summary>
 /// <param name="BudgetPerDay">The daily budget of the moved drivers, CNY.</param>
@@ -211,7 +214,7 @@ public static class BudgetAllocator
         Estimate? roas = cost is > 0 ? new Estimate(perUnit.Value / cost.Value, perUnit.Low / cost.Value, perUnit.High / cost.Value) : null;
         Estimate? marginal = cost is > 0 ? Over(f => f.Curves[index].Marginal(driver.Current) / cost.Value) : null;
         Estimate? after = cost is > 0 ? Over(f => f.Curves[index].Marginal(recommended) / cost.Value) : null;
-        return new DriverPlan(driver.Name, driver.Unit, cost, driver.Current, recommended, roas, marginal, after, perUnit, result.Fit.Curves[index].HalfLifeDays, result.Fit.Curves[index]);
+        return new DriverPlan(driver.Name, driver.Unit, cost, driver.Current, recommended, roas, marginal, after, perUnit, result.Fit.Curves[index]);
     }
 
     private static Estimate Interval(double value, IEnumerable<double> draws)

@@ -11,6 +11,19 @@ public sealed record MediaDriver(string Name, string Unit, double[] Daily)
 {
     /// <summary>The mean effort per day over the period, idle days counted: today's level.</summary>
     public double Current => Daily.Length == 0 ? 0 : Daily.Average();
+
+    /// <summary>The range its busy days (effort above 0) ran in, 10th to 90th percentile; null when it never ran.</summary>
+    public (double Low, double High)? BusyRange
+    {
+        get
+        {
+            var busy = Daily.Where(v => v > 0).Order().ToArray();
+            return busy.Length == 0 ? null : (MediaMixHealth.Quantile(busy, 0.1), MediaMixHealth.Quantile(busy, 0.9));
+        }
+    }
+
+    /// <summary>How many days it ran (effort above 0).</summary>
+    public int BusyDays => Daily.Count(v => v > 0);
 }
 
 /// <summary>A window of days on which sales are expected to differ (a campaign, 618, 双11 …).</summary>

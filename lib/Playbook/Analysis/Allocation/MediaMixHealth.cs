@@ -45,9 +45,9 @@ public static class MediaMixHealth
 
         foreach (var driver in data.Drivers)
         {
-            var busy = driver.Daily.Where(v => v > 0).Order().ToArray();
-            var spread = busy.Length < 10 ? 0 : Quantile(busy, 0.9) / Math.Max(Quantile(busy, 0.1), 1e-12);
-            checks.Add(new($"{driver.Name} varies", spread >= MinSpread, F($"its busy days run from {(busy.Length == 0 ? 0 : Quantile(busy, 0.1)):#,0.##} to {(busy.Length == 0 ? 0 : Quantile(busy, 0.9)):#,0.##} {driver.Unit} a day (10th to 90th percentile, ×{spread:0.00}; want ×{MinSpread:0.0} or more)")));
+            var (low, high) = driver.BusyRange ?? (0, 0);
+            var spread = driver.BusyDays < 10 ? 0 : high / Math.Max(low, 1e-12);
+            checks.Add(new($"{driver.Name} varies", spread >= MinSpread, F($"its busy days run from {low:#,0.##} to {high:#,0.##} {driver.Unit} a day (10th to 90th percentile, ×{spread:0.00}; want ×{MinSpread:0.0} or more)")));
         }
 
         var negative = fit.Baseline.Count(b => b < 0);

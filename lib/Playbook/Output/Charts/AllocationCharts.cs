@@ -19,9 +19,7 @@ public static class AllocationCharts
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(plan);
         var index = result.Data.Drivers.ToList().FindIndex(d => d.Name == plan.Driver);
-        var busy = result.Data.Drivers[index].Daily.Where(v => v > 0).Order().ToArray();
-        var low = busy.Length == 0 ? 0 : MediaMixHealth.Quantile(busy, 0.1);
-        var high = busy.Length == 0 ? plan.Current : MediaMixHealth.Quantile(busy, 0.9);
+        var (low, high) = result.Data.Drivers[index].BusyRange ?? (0, plan.Current);
         var top = Math.Max(Math.Max(high, plan.Recommended), plan.Current) * 1.5;
         var xs = Enumerable.Range(0, Points + 1).Select(i => top * i / Points).ToArray();
         var point = xs.Select(x => result.Fit.Curves[index].Response(x)).ToArray();

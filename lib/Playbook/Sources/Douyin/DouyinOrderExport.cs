@@ -171,7 +171,8 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
         return known is not null;
     }
 
-    private static string FormOf(Channel channel) => channel switch
+    /// <summary>The 流量体裁 an export writes for a channel.</summary>
+    internal static string FormOf(Channel channel) => channel switch
     {
         Channel.Live => "直播",
         Channel.ShortVideo => "短视频",
