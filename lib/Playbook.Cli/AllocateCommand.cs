@@ -29,10 +29,7 @@ internal static class AllocateCommand
         {
             caseName, data, from, to, cost, budget, bounds, bound, draws, seed, format,
         };
-        foreach (var option in input.All)
-        {
-            command.Options.Add(option);
-        }
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -43,11 +40,7 @@ internal static class AllocateCommand
                 throw new InputException("give --case NAME or --data DIR");
             }
 
-            var directory = name is not null ? Path.Combine(WorkspaceFolders.DataRoot(), CaseCatalog.Get(name).Id) : folder!;
-            if (!Directory.Exists(directory))
-            {
-                throw new InputException($"{directory}: no such folder");
-            }
+            var directory = InputOptions.Folder(name, folder)!;
 
             // The request is read first: a mistyped option is told before a fit of several seconds.
             var request = new AllocationRequest
@@ -97,15 +90,9 @@ internal static class AllocateCommand
     private static Dictionary<string, T> Pairs<T>(string[]? values, string option, Func<string, T> parse)
     {
         var result = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var value in values ?? [])
+        foreach (var (driver, value) in InputOptions.Pairs(values ?? [], value => $"{option} '{value}': expected DRIVER=VALUE"))
         {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new InputException($"{option} '{value}': expected DRIVER=VALUE");
-            }
-
-            result[value[..equals].Trim()] = parse(value[(equals + 1)..].Trim());
+            result[driver.Trim()] = parse(value.Trim());
         }
 
         return result;

@@ -51,10 +51,7 @@ internal static class AnalyzeCommand
         {
             orders, sales, accounts, campaigns, products, traffic, sessions, data, framework, from, to, topKol, topN, grossMargin, format, engine,
         };
-        foreach (var option in input.All)
-        {
-            command.Options.Add(option);
-        }
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -85,10 +82,7 @@ internal static class AnalyzeCommand
                 throw new InputException("give --data or the table options, not both");
             }
 
-            if (folder is not null && !Directory.Exists(folder))
-            {
-                throw new InputException($"{folder}: no such folder");
-            }
+            folder = InputOptions.Folder(null, folder);
 
             var mode = parse.GetValue(engine) == "plain" ? ReaderEngine.Plain : ReaderEngine.Auto;
 

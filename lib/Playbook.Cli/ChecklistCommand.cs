@@ -22,10 +22,7 @@ internal static class ChecklistCommand
         {
             caseName, data, answers, checklist, format, lang,
         };
-        foreach (var option in input.All)
-        {
-            command.Options.Add(option);
-        }
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -45,11 +42,7 @@ internal static class ChecklistCommand
                     : throw new InputException($"unknown checklist '{only}': expected one of {string.Join(", ", lists.Select(l => l.Id))}");
             }
 
-            var directory = name is not null ? Path.Combine(root, CaseCatalog.Get(name).Id) : folder;
-            if (directory is not null && !Directory.Exists(directory))
-            {
-                throw new InputException($"{directory}: no such folder");
-            }
+            var directory = InputOptions.Folder(name, folder);
 
             var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
             var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new BrandData(directory) { ReadOptions = input.Read(parse) }, sheet);

@@ -17,10 +17,7 @@ internal static class ClaimsCommand
         var format = Formats.Option("table", "json");
         var input = new InputOptions();
         var command = new Command("claims", "Check every quantitative claim of the source article against the data") { caseName, data, format };
-        foreach (var option in input.All)
-        {
-            command.Options.Add(option);
-        }
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -31,12 +28,7 @@ internal static class ClaimsCommand
                 throw new InputException("--data needs --case: say which case's claims to check against it");
             }
 
-            if (folder is not null && !Directory.Exists(folder))
-            {
-                throw new InputException($"{folder}: no such folder");
-            }
-
-            var results = ClaimRegistry.EvaluateBundled(name, folder, input.Read(parse));
+            var results = ClaimRegistry.EvaluateBundled(name, InputOptions.Folder(null, folder), input.Read(parse));
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(stdout, results);

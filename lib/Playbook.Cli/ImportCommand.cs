@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Playbook.Files;
 using Playbook.Output;
 using Playbook.Workspace;
 
@@ -22,20 +21,11 @@ internal static class ImportCommand
         {
             inputs, output, format,
         };
-        foreach (var option in input.All)
-        {
-            command.Options.Add(option);
-        }
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var paths = parse.GetValue(inputs) ?? [];
-            foreach (var missing in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
-            {
-                throw new InputException($"{missing}: no such file or folder");
-            }
-
-            var result = Importer.Import(paths, parse.GetValue(output)!, input.Read(parse));
+            var result = Importer.Import(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, input.Read(parse));
             foreach (var note in result.Notes)
             {
                 stderr.WriteLine($"playbook import: {note}");

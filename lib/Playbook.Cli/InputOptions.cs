@@ -2,6 +2,7 @@ using System.CommandLine;
 using Playbook.Files;
 using Playbook.Ingest;
 using Playbook.Sources;
+using Playbook.Workspace;
 
 namespace Playbook.Cli;
 
@@ -20,8 +21,36 @@ internal sealed class InputOptions
 
     private const string KuaishouShop = "kuaishou-shop";
 
-    /// <summary>The options, to add to a command.</summary>
-    public IEnumerable<Option> All => [strict, encoding, password, mappings, shopAccount, account];
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in (Option[])[strict, encoding, password, mappings, shopAccount, account])
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The folder a command reads: a bundled case's (<c>--case</c>) or the user's (<c>--data</c>); null when neither is given.</summary>
+    /// <exception cref="InputException">The folder does not exist.</exception>
+    public static string? Folder(string? caseName, string? folder)
+    {
+        var directory = caseName is not null ? Path.Combine(WorkspaceFolders.DataRoot(), CaseCatalog.Get(caseName).Id) : folder;
+        return directory is null || Directory.Exists(directory) ? directory : throw new InputException($"{directory}: no such folder");
+    }
+
+    /// <summary>NAME=VALUE pairs split at the first '='; <paramref name="notAPair"/> words the error for one without a name.</summary>
+    /// <exception cref="InputException">A value is not NAME=VALUE.</exception>
+    public static Dictionary<string, string> Pairs(IEnumerable<string> pairs, Func<string, string> notAPair)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            values[equals > 0 ? pair[..equals] : throw new InputException(notAPair(pair))] = pair[(equals + 1)..];
+        }
+
+        return values;
+    }
 
     /// <summary>The read options a parse gives, the mappings loaded.</summary>
     /// <exception cref="InputException">A mapping file cannot be read.</exception>

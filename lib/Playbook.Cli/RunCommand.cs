@@ -19,7 +19,7 @@ internal static class RunCommand
         var command = new Command("run", "Run one notebook in-process and write the executed copy with its outputs, and a page of it (HTML)") { notebook, parameters, output, timeout, lang };
         command.SetAction(async (parse, cancellation) =>
         {
-            var values = Parameters(parse.GetValue(parameters) ?? []);
+            var values = InputOptions.Pairs(parse.GetValue(parameters) ?? [], pair => $"parameter '{pair}' is not name=value");
             var options = new RunOptions
             {
                 Parameters = values,
@@ -48,23 +48,6 @@ internal static class RunCommand
             return PlaybookCommand.Success;
         });
         return command;
-    }
-
-    internal static Dictionary<string, string> Parameters(IEnumerable<string> pairs)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new InputException($"parameter '{pair}' is not name=value");
-            }
-
-            values[pair[..equals]] = pair[(equals + 1)..];
-        }
-
-        return values;
     }
 
     /// <summary>Progress lines go to stderr, so that stdout stays the result.</summary>

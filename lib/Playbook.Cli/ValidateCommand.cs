@@ -28,10 +28,7 @@ internal static class ValidateCommand
         {
             files, kind, format,
         };
-        foreach (var option in input.All)
-        {
-            command.Options.Add(option);
-        }
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {

@@ -21,12 +21,18 @@ public sealed record ImportResult(string Directory, IReadOnlyList<string> Files,
 public static class Importer
 {
     /// <summary>Imports <paramref name="paths"/> (files, or folders of them) into <paramref name="directory"/>.</summary>
-    /// <exception cref="Files.InputException">No input has a known layout, or (strict) a row is rejected.</exception>
+    /// <exception cref="Files.InputException">An input does not exist, none has a known layout, or (strict) a row is rejected.</exception>
     public static ImportResult Import(IEnumerable<string> paths, string directory, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= ReadOptions.Lenient;
         var inputs = paths.ToList();
+
+        // A mistyped name is an error, not a file quietly left out of the brand's tables.
+        foreach (var missing in inputs.Where(p => !File.Exists(p) && !System.IO.Directory.Exists(p)))
+        {
+            throw new Files.InputException($"{missing}: no such file or folder");
+        }
         var data = BrandData.FromExports(inputs, options);
         if (data.Files.Count == 0)
         {

@@ -1,5 +1,6 @@
 using Playbook.Analysis;
 using Playbook.Canonical;
+using Playbook.Files;
 using Playbook.Ingest;
 using Playbook.Tests.Cli;
 using Playbook.Workspace;
@@ -132,6 +133,18 @@ public sealed class ImportTests
 
         Assert.Equal(2, exit);
         Assert.StartsWith("playbook import: nothing to import", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Importer_AMissingInput_ErrorNamingItAndNothingWritten()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "playbook-missing-" + Guid.NewGuid().ToString("N"));
+        var missing = Path.Combine(Workbooks, "no-such-export.xlsx");
+
+        var e = Assert.Throws<InputException>(() => Importer.Import([Path.Combine(Workbooks, "qianchuan-uni.xlsx"), missing], output));
+
+        Assert.Equal($"{missing}: no such file or folder", e.Message);
+        Assert.False(Directory.Exists(output));
     }
 
     private static YamlNode Yaml(string text)
