@@ -66,16 +66,23 @@ public sealed class Workbench
     /// (<paramref name="exportsFolder"/>, canonical files by name and other exports by their headers), or
     /// else the files one by one (empty = not given). <paramref name="password"/> opens an encrypted
     /// workbook whose name does not carry its password; <paramref name="shopAccount"/> names a 快手小店
-    /// shop's own account.
+    /// shop's own account; <paramref name="mapping"/> is a YAML mapping of an export no built-in source
+    /// reads (as <c>--mapping</c>); <paramref name="account"/> is the account of a 千川 report without 抖音号ID.
     /// </summary>
+    /// <exception cref="Files.InputException">The mapping cannot be read.</exception>
     public static Workbench Files(
         Framework framework, string orders, string accounts = "", string campaigns = "", string traffic = "", string sessions = "", string products = "",
-        long topKolFollowers = SellerRoles.DefaultTopKolFollowers, string exportsFolder = "", string password = "", string shopAccount = "")
+        long topKolFollowers = SellerRoles.DefaultTopKolFollowers, string exportsFolder = "", string password = "", string shopAccount = "", string mapping = "", string account = "")
     {
         var options = new ReadOptions
         {
             Password = string.IsNullOrEmpty(password) ? null : password,
-            Sources = new SourceOptions { ShopAccount = string.IsNullOrEmpty(shopAccount) ? null : shopAccount },
+            Sources = new SourceOptions
+            {
+                ShopAccount = string.IsNullOrEmpty(shopAccount) ? null : shopAccount,
+                Account = string.IsNullOrEmpty(account) ? null : account,
+                Mappings = string.IsNullOrEmpty(mapping) ? [] : [MappedSource.Load(mapping)],
+            },
         };
         var data = string.IsNullOrEmpty(exportsFolder)
             ? BrandData.FromFiles(

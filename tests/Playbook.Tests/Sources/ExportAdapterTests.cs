@@ -188,6 +188,25 @@ public sealed class ExportAdapterTests
     }
 
     [Fact]
+    public void WorkbenchFiles_MappingAndQianchuanAccount_ReadAsTheCommandLineReadsThem()
+    {
+        using var book = TempWorkbook.Write("标准推广_2026-09.xlsx", new XlsxSheet("Sheet1",
+        [
+            [.. "日期,计划ID,消耗(元),直接成交金额(元)".Split(',').Select(h => XlsxCell.Of(h))],
+            [XlsxCell.Of("2026-09-07"), XlsxCell.Of(501), XlsxCell.Of("1,234.50"), XlsxCell.Of("4,938.00")],
+        ]));
+        var mapping = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "mappings", "chanmama-live.yml");
+        var orders = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples", "orders.csv");
+
+        var bench = Workbench.Files(Frameworks.Fact, orders, traffic: book.Path, sessions: Path.Combine(Exports, "chanmama-live-gbk.csv"), mapping: mapping, account: "dy_shop01");
+
+        // The same two sessions and the same rejected range as the mapping test above; the 千川 row is the account given.
+        Assert.Equal(["dy_shop01-20260907190000", "dy_x-20260909200000"], bench.Data.Sessions.Select(s => s.SessionId));
+        Assert.Equal(("dy_shop01", 1234.50m), (Assert.Single(bench.Data.Traffic).AccountId!, bench.Data.Traffic[0].Spend));
+        Assert.Throws<InputException>(() => Workbench.Files(Frameworks.Fact, orders, sessions: Path.Combine(Exports, "chanmama-live-gbk.csv")).Data.Sessions);
+    }
+
+    [Fact]
     public void DouyinExport_NewerLayoutAsXlsx_PlaceholderReadAsOtherAndNoted()
     {
         var result = Tables.ReadOrders(Path.Combine(Workbooks, "douyin-export-newer.xlsx"));
