@@ -131,7 +131,7 @@ internal static class AllocateCommand
                 new Text(d.Roas is { } r ? F($"{r.Value:0.00} ({r.Low:0.00}-{r.High:0.00})") : "-"),
                 new Text(d.MarginalRoas is { } m ? F($"{m.Value:0.00} ({m.Low:0.00}-{m.High:0.00})") : "-"),
                 new Text(F($"{d.HalfLifeDays:0.0} d")),
-                new Text(AllocationHtml.Why(d)));
+                new Text(d.Why));
         }
 
         console.Write(table);

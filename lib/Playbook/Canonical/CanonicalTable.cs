@@ -131,6 +131,12 @@ public sealed class CanonicalTable<T> : ICanonicalTable
     /// <summary>A unique key made of several columns (one row per date × account × …); null: the id column's value.</summary>
     internal Func<T, string>? KeyOf { get; init; }
 
+    /// <summary>A row's key: <see cref="KeyOf"/>'s, else its id as written; null for a table with neither.</summary>
+    internal string? KeyOrIdOf(T record) =>
+        KeyOf is { } keyOf ? keyOf(record) : (idColumn ??= IdColumn is { } id ? TypedColumns.First(c => c.Name == id) : null)?.Write(record);
+
+    private ITableColumn<T>? idColumn;
+
     /// <summary>Checks across columns, after every column is read; throws <see cref="FieldException"/>.</summary>
     internal Action<T>? Check { get; init; }
 

@@ -50,9 +50,12 @@ internal sealed class InputFile : IDisposable
             throw new InputException($"{name}: no such file");
         }
 
-        IRowSource rows = XlsxPackage.IsZip(path) ? SheetRows.Open(path, name)
-            : XlsxRowSource.LooksLikeWorkbook(path) ? XlsxRowSource.Open(path, name, options.Password)
-            : CsvRowSource.Open(path, name, options.Encoding);
+        IRowSource rows = Containers.Of(path) switch
+        {
+            ContainerKind.Zip => SheetRows.Open(path, name),
+            ContainerKind.CompoundFile => XlsxRowSource.Open(path, name, options.Password),
+            _ => CsvRowSource.Open(path, name, options.Encoding),
+        };
         var handedOver = false;
         try
         {

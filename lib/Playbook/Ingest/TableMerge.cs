@@ -29,7 +29,7 @@ internal sealed class TableMerge<T>
     public bool Keep(T record, LoadReport report, long line, string? sheet)
     {
         var cells = string.Join("\u001F", table.Cells(record).Select(c => c ?? ""));
-        var key = table.KeyOf is { } keyOf ? keyOf(record) : table.IdColumn is { } id ? table.Cells(record).ElementAt(table.ColumnNames.ToList().IndexOf(id)) : null;
+        var key = table.KeyOrIdOf(record);
         if (key is null)
         {
             thisFileRows.Add(cells);

@@ -39,6 +39,26 @@ public sealed record DriverPlan(string Driver, string Unit, double? CostPerUnit,
 {
     /// <summary>Days until half a day's effect has worn off.</summary>
     public double HalfLifeDays => Curve.HalfLifeDays;
+
+    /// <summary>Why it moves (or not), in words: its marginal ROAS today and in the plan.</summary>
+    public string Why
+    {
+        get
+        {
+            if (CostPerUnit is null || MarginalRoas is null || MarginalRoasAfter is null)
+            {
+                return "held at today's level: no cost per unit was given";
+            }
+
+            var change = Current <= 0 ? 0 : (Recommended / Current) - 1;
+            var (before, after) = (MarginalRoas.Value, MarginalRoasAfter.Value);
+            return Math.Abs(change) < 0.01
+                ? FormattableString.Invariant($"stays: its next yuan returns ¥{before:0.00}, about what the others' do")
+                : change > 0
+                    ? FormattableString.Invariant($"up {change:0%}: its next yuan returned ¥{before:0.00} (90%: {MarginalRoas.Low:0.00}–{MarginalRoas.High:0.00}), more than elsewhere; at the plan's level ¥{after:0.00}")
+                    : FormattableString.Invariant($"down {-change:0%}: its last yuan returned only ¥{before:0.00} (90%: {MarginalRoas.Low:0.00}–{MarginalRoas.High:0.00}); at the plan's level ¥{after:0.00}");
+        }
+    }
 }
 
 /// <summary>A plan: where each driver goes, what it is expected to gain, and how sure that is.</summary>

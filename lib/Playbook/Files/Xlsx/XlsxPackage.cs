@@ -49,12 +49,7 @@ internal sealed class XlsxPackage : IDisposable
     public SharedStrings Strings => strings ??= ReadStrings();
 
     /// <summary>Whether the bytes are a zip, as an unencrypted .xlsx is (an encrypted one is a compound file).</summary>
-    public static bool IsZip(string path)
-    {
-        Span<byte> head = stackalloc byte[4];
-        using var stream = File.OpenRead(path);
-        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04;
-    }
+    public static bool IsZip(string path) => Containers.Of(path) == ContainerKind.Zip;
 
     /// <summary>Opens the package and reads its small parts.</summary>
     /// <exception cref="InputException">Not a zip, or not a workbook inside.</exception>

@@ -39,15 +39,6 @@ internal sealed class XlsxRowSource : IRowSource
 
     public int CellCount => reader.FieldCount;
 
-    /// <summary>Whether the bytes start like a workbook: a zip (.xlsx) or a compound file (.xls, or an encrypted .xlsx).</summary>
-    public static bool LooksLikeWorkbook(string path)
-    {
-        Span<byte> head = stackalloc byte[4];
-        using var file = File.OpenRead(path);
-        var read = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        return read == 4 && ((head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04) || (head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0));
-    }
-
     /// <summary>
     /// The password a 快手小店 download carries in its name: the last 6 characters before the
     /// extension (<c>订单导出_20210531_k7q2mz.xlsx</c> → <c>k7q2mz</c>); null for a shorter name.

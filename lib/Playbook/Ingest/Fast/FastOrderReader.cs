@@ -442,27 +442,20 @@ internal sealed class FastOrderReader
             throw new FastReadAbandoned("a carriage return inside a record");
         }
 
-        // Fields as ranges of the text, quoted ones without their quotes; a quoted field with a
-        // doubled quote inside needs unescaping, so that record is split into strings instead.
-        var quoted = content.Contains('"');
+        // CsvRecordScanner took every record without a quote, so this one has one. Fields as ranges
+        // of the text, quoted ones without their quotes; a quoted field with a doubled quote inside
+        // needs unescaping, so that record is split into strings instead.
+        System.Diagnostics.Debug.Assert(content.Contains('"'), "a record without quotes is the scanner's");
         var spans = true;
         int count;
-        if (quoted && SplitQuotedRanges(content, ranges) is var n and >= 0)
+        if (SplitQuotedRanges(content, ranges) is var n and >= 0)
         {
             count = n;
         }
-        else if (quoted)
+        else
         {
             spans = false;
             count = SplitQuoted(content, fields);
-        }
-        else
-        {
-            count = content.Count(',') + 1;
-            if (count == headerCount)
-            {
-                content.Split(ranges, ',');
-            }
         }
 
         Handle(content, offset, line, count, spans, result, sink, row, ranges, fields);

@@ -54,7 +54,7 @@ public static class ResultFrames
             new DoubleDataFrameColumn("mroas", list.Select(d => Round(d.MarginalRoas?.Value))),
             new DoubleDataFrameColumn("mroas_after", list.Select(d => Round(d.MarginalRoasAfter?.Value))),
             new DoubleDataFrameColumn("half_life_days", list.Select(d => (double?)Math.Round(d.HalfLifeDays, 1))),
-            new StringDataFrameColumn("why", list.Select(AllocationHtml.Why)));
+            new StringDataFrameColumn("why", list.Select(d => d.Why)));
     }
 
     /// <summary>Health checks of a fit: check, ok, what was found.</summary>

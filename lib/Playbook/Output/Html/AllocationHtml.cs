@@ -13,25 +13,6 @@ namespace Playbook.Output;
 /// </summary>
 public static class AllocationHtml
 {
-    /// <summary>Why a driver moves (or not), in words: its marginal ROAS today and in the plan.</summary>
-    public static string Why(DriverPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (plan.CostPerUnit is null || plan.MarginalRoas is null || plan.MarginalRoasAfter is null)
-        {
-            return "held at today's level: no cost per unit was given";
-        }
-
-        var change = plan.Current <= 0 ? 0 : (plan.Recommended / plan.Current) - 1;
-        var before = plan.MarginalRoas.Value;
-        var after = plan.MarginalRoasAfter.Value;
-        return Math.Abs(change) < 0.01
-            ? F($"stays: its next yuan returns ¥{before:0.00}, about what the others' do")
-            : change > 0
-                ? F($"up {change:0%}: its next yuan returned ¥{before:0.00} (90%: {plan.MarginalRoas.Low:0.00}–{plan.MarginalRoas.High:0.00}), more than elsewhere; at the plan's level ¥{after:0.00}")
-                : F($"down {-change:0%}: its last yuan returned only ¥{before:0.00} (90%: {plan.MarginalRoas.Low:0.00}–{plan.MarginalRoas.High:0.00}); at the plan's level ¥{after:0.00}");
-    }
-
     /// <summary>Renders the page; <paramref name="source"/> names the data.</summary>
     public static string Render(MediaMixResult result, Allocation plan, string source)
     {
@@ -62,7 +43,7 @@ public static class AllocationHtml
         foreach (var d in plan.Drivers)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.Driver)}</td><td class=\"num\">{(d.CostPerUnit is { } c ? F($"¥{c:#,0.##}") : "—")}</td><td class=\"num\">{E(F($"{d.Current:#,0.##} {d.Unit}"))}</td><td class=\"num\">{E(F($"{d.Recommended:#,0.##} {d.Unit}"))}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(d.Roas is { } r ? F($"{r.Value:0.00} ({r.Low:0.00}–{r.High:0.00})") : "—")}</td><td class=\"num\">{(d.MarginalRoas is { } m ? F($"{m.Value:0.00} ({m.Low:0.00}–{m.High:0.00})") : "—")}</td><td class=\"num\">{F($"{d.HalfLifeDays:0.0} days")}</td><td>{E(Why(d))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(d.Roas is { } r ? F($"{r.Value:0.00} ({r.Low:0.00}–{r.High:0.00})") : "—")}</td><td class=\"num\">{(d.MarginalRoas is { } m ? F($"{m.Value:0.00} ({m.Low:0.00}–{m.High:0.00})") : "—")}</td><td class=\"num\">{F($"{d.HalfLifeDays:0.0} days")}</td><td>{E(d.Why)}</td></tr>");
         }
 
         html.Append("</table>");

@@ -101,7 +101,7 @@ public static class MappedSource
                 Positions = positions,
                 Header = header,
                 IdColumn = table.IdColumn is { } id ? spec.SourceOf(id) ?? id : null,
-                KeyOf = table.KeyOf ?? (table.IdColumn is { } key ? r => ((ITableColumn<T>)table.TypedColumns.First(c => c.Name == key)).Write(r) ?? "" : null),
+                KeyOf = table.KeyOf ?? (table.IdColumn is null ? null : r => table.KeyOrIdOf(r) ?? ""),
                 IsSummary = spec.SummaryWhen is { } summary ? r => summary.Holds(r) : null,
                 IsUnpaid = spec.UnpaidWhen is { } unpaid ? r => unpaid.Holds(r) : null,
                 Build = (r, side) =>
