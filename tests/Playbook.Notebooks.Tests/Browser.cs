@@ -18,7 +18,13 @@ internal sealed class Browser : IAsyncDisposable
     /// <summary>The one command that gives a Debian machine what these tests need.</summary>
     public const string Install = "sudo apt-get install -y chromium fonts-noto-cjk";
 
-    private static readonly string[] Binaries = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+    // Looked up on PATH, as tests/ensure-browser.sh looks for them, so a browser the script accepts is one the tests find.
+    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    private static IEnumerable<string> Binaries =>
+        from folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin")
+        from name in Names
+        select Path.Combine(folder, name);
 
     // Without the background-networking flags Chromium keeps trying hosts that this machine cannot reach.
     private static readonly string[] Flags =
