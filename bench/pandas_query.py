@@ -21,13 +21,14 @@ def cents(text):
 
 if export:
     raw = pd.read_csv(orders_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    paid = (raw["支付完成时间"] != "") & ~raw["订单状态"].str.contains("关闭|取消|待支付|待付款")
+    # Unpaid: no payment time, or awaiting payment; a closed order with a payment time was paid.
+    paid = (raw["支付完成时间"] != "") & ~raw["订单状态"].str.contains("待支付|待付款")
     raw = raw[paid]
     gmv = cents(raw["订单应付金额"])
     o = pd.DataFrame({
         "order_id": raw["子订单编号"].str.strip("\t"),
         "parent_order_id": raw["主订单编号"].str.strip("\t"),
-        "account_id": raw["达人ID"].str.strip("\t").replace("", None),
+        "account_id": raw["达人ID"].str.strip("\t").replace({"": None, "0": None}),
         "product_id": raw["商品ID"].str.strip("\t"),
         "quantity": raw["商品数量"].astype("int64"),
         "gmv": gmv,

@@ -51,18 +51,19 @@ namespace Playbook.Bench
             var export = File.ReadLines(Path.Combine(dir, "orders.csv")).First().Contains("主订单编号", StringComparison.Ordinal);
 
             // A 抖店 export is read as text and mapped as the importer does: ids without the tab
-            // before them, unpaid rows (no payment time, or closed / cancelled) left out, 退款成功 a full refund.
+            // beside them, 达人ID 0 no seller, unpaid rows (no payment time, or awaiting payment) left out,
+            // closed rows with a payment time paid, 退款成功 a full refund, only 自然 / 付费 a traffic type.
             var orders = export
                 ? $$"""
                     CREATE TABLE o AS SELECT
                         trim("子订单编号", chr(9)) AS order_id, trim("主订单编号", chr(9)) AS parent_order_id,
-                        nullif(trim("达人ID", chr(9)), '') AS account_id, trim("商品ID", chr(9)) AS product_id,
+                        nullif(nullif(trim("达人ID", chr(9)), ''), '0') AS account_id, trim("商品ID", chr(9)) AS product_id,
                         CAST("商品数量" AS INTEGER) AS quantity, CAST("订单应付金额" AS DECIMAL(18,2)) AS gmv,
                         CASE WHEN "售后状态" = '退款成功' THEN CAST("订单应付金额" AS DECIMAL(18,2)) ELSE 0 END AS refund,
                         CAST("支付完成时间" AS TIMESTAMP) AS paid_at, nullif("买家ID", '') AS buyer_id,
-                        CASE WHEN "流量类型" LIKE '%自然%' THEN 'organic' WHEN "流量类型" IS NULL THEN NULL ELSE 'paid' END AS traffic_type
+                        CASE WHEN "流量类型" LIKE '%自然%' THEN 'organic' WHEN "流量类型" LIKE '%付费%' THEN 'paid' ELSE NULL END AS traffic_type
                     FROM read_csv('{{Q("orders.csv")}}', header = true, all_varchar = true)
-                    WHERE coalesce("支付完成时间", '') <> '' AND NOT regexp_matches(coalesce("订单状态", ''), '关闭|取消|待支付|待付款');
+                    WHERE coalesce("支付完成时间", '') <> '' AND NOT regexp_matches(coalesce("订单状态", ''), '待支付|待付款');
                     """
                 : $$"""
                     CREATE TABLE o AS SELECT * FROM read_csv('{{Q("orders.csv")}}', header = true, types = {'order_id': 'VARCHAR', 'parent_order_id': 'VARCHAR', 'account_id': 'VARCHAR', 'product_id': 'VARCHAR', 'buyer_id': 'VARCHAR', 'session_id': 'VARCHAR', 'gmv': 'DECIMAL(18,2)', 'refund': 'DECIMAL(18,2)', 'paid_at': 'TIMESTAMP'});

@@ -131,6 +131,16 @@ public sealed class CanonicalTable<T> : ICanonicalTable
     /// <summary>A unique key made of several columns (one row per date × account × …); null: the id column's value.</summary>
     internal Func<T, string>? KeyOf { get; init; }
 
+    /// <summary>
+    /// For a table without a unique key: the rows one download gives together for one day (a 千川 day's
+    /// plans). Merged files that both give a group keep the first file's rows; null: rows are repeats
+    /// only when identical.
+    /// </summary>
+    internal Func<T, string>? GroupOf { get; init; }
+
+    /// <summary>What <see cref="GroupOf"/>'s key is made of, in words (date × account × …).</summary>
+    internal string? GroupName { get; init; }
+
     /// <summary>A row's key: <see cref="KeyOf"/>'s, else its id as written; null for a table with neither.</summary>
     internal string? KeyOrIdOf(T record) =>
         KeyOf is { } keyOf ? keyOf(record) : (idColumn ??= IdColumn is { } id ? TypedColumns.First(c => c.Name == id) : null)?.Write(record);

@@ -157,6 +157,11 @@ public static class CanonicalTables
     ])
     {
         Grain = "paid",
+
+        // Downloads taken on different days report the same day with slightly different figures
+        // (attribution settles over days): merged, a day's rows come from one download, the first read.
+        GroupOf = t => string.Join(" × ", t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.AccountId ?? "(no account)", t.SessionId ?? "(no session)", Vocabulary.Name(t.Tool)),
+        GroupName = "date × account × session × tool",
     };
 
     /// <summary>Per-seller daily sales, when order rows are not available (罗盘, 蝉妈妈).</summary>

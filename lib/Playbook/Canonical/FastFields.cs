@@ -27,14 +27,14 @@ internal static class FastFields
         field.Length > 0 && char.IsAsciiLetterOrDigit(field[0]) && char.IsAsciiLetterOrDigit(field[^1]);
 
     /// <summary>
-    /// An id as a 抖店 export writes it: the same as <see cref="TryId"/>, after one leading tab (the
-    /// export puts one before long numbers so that Excel keeps them as text). <paramref name="id"/>
-    /// is the id without the tab.
+    /// An id as a 抖店 export writes it: the same as <see cref="TryId"/>, after one leading or one
+    /// trailing tab (the export puts one beside long numbers so that Excel keeps them as text).
+    /// <paramref name="id"/> is the id without the tab.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryExportId(ReadOnlySpan<char> field, out ReadOnlySpan<char> id)
     {
-        id = field.Length > 0 && field[0] == '\t' ? field[1..] : field;
+        id = field.Length == 0 ? field : field[0] == '\t' ? field[1..] : field[^1] == '\t' ? field[..^1] : field;
         return TryId(id, out _) && (id.Length > 0 || field.Length == 0);
     }
 

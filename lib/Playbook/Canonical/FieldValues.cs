@@ -75,8 +75,11 @@ public static class FieldValues
     /// <summary>A quote <see cref="Clean"/> takes off when one stands at each end.</summary>
     internal static bool IsQuote(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’';
 
-    /// <summary>A spelling of "no value" besides the empty field.</summary>
-    internal static bool IsNullMarker(ReadOnlySpan<char> text) => text is "-" or "--";
+    /// <summary>A spelling of "no value" besides the empty field: "-", "--", or a masked value (<c>***</c>, stars only).</summary>
+    internal static bool IsNullMarker(ReadOnlySpan<char> text) => text is "-" or "--" || IsMasked(text);
+
+    /// <summary>A value the platform masked (<c>***</c>: three or more stars and nothing else): not known.</summary>
+    internal static bool IsMasked(ReadOnlySpan<char> text) => text.Length >= 3 && !text.ContainsAnyExcept('*');
 
     /// <summary>
     /// Parses an amount of CNY: plain decimals, optionally with a ¥ sign and thousands separators.

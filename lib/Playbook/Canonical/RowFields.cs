@@ -39,7 +39,11 @@ internal sealed class RowFields
     public string? Text(string column) => clean[index[column]];
 
     public string RequiredText(string column) =>
-        Text(column) ?? throw new FieldException(column, "a value is required");
+        Text(column) ?? throw Missing(column, "a value is required");
+
+    /// <summary>The rejection of a required value that is missing: masked values say so.</summary>
+    public FieldException Missing(string column, string reason) =>
+        new(column, FieldValues.IsMasked(Raw(column).AsSpan().Trim(FieldValues.Trimmed)) ? reason + " (the export masked it as ***)" : reason);
 
     /// <summary>An id: a string kept exactly as written, refused when a spreadsheet has rounded it.</summary>
     public string? Id(string column)
@@ -59,10 +63,10 @@ internal sealed class RowFields
     public string? IdWithoutFloat(string column) => FieldValues.WithoutFloatTail(Id(column));
 
     public string RequiredId(string column) =>
-        Id(column) ?? throw new FieldException(column, "an id is required");
+        Id(column) ?? throw Missing(column, "an id is required");
 
     public decimal Money(string column) =>
-        OptionalMoney(column) ?? throw new FieldException(column, "an amount is required");
+        OptionalMoney(column) ?? throw Missing(column, "an amount is required");
 
     public decimal? OptionalMoney(string column)
     {
@@ -76,7 +80,7 @@ internal sealed class RowFields
     }
 
     public long Count(string column) =>
-        OptionalCount(column) ?? throw new FieldException(column, "a number is required");
+        OptionalCount(column) ?? throw Missing(column, "a number is required");
 
     public long? OptionalCount(string column)
     {
@@ -103,7 +107,7 @@ internal sealed class RowFields
     }
 
     public DateTime Time(string column) =>
-        OptionalTime(column) ?? throw new FieldException(column, "a time is required");
+        OptionalTime(column) ?? throw Missing(column, "a time is required");
 
     public DateOnly? OptionalDate(string column)
     {
@@ -119,7 +123,7 @@ internal sealed class RowFields
     }
 
     public DateOnly Date(string column) =>
-        OptionalDate(column) ?? throw new FieldException(column, "a date is required");
+        OptionalDate(column) ?? throw Missing(column, "a date is required");
 
     public bool? OptionalBool(string column)
     {

@@ -7,7 +7,10 @@ namespace Playbook.Ingest;
 /// One table read from several files (monthly exports): a row whose id (or key) an earlier file
 /// already gave is kept once when it is identical and rejected when it differs, naming both places.
 /// Rows without an id are repeats only when identical to an earlier file's row; within one file every
-/// row counts (the file's own reader rejects its duplicate ids).
+/// row counts (the file's own reader rejects its duplicate ids). A table whose rows come in groups
+/// (<see cref="CanonicalTable{T}.GroupOf"/>: a 千川 day) keeps each group from the first file that gives
+/// it: a later file's rows of that group are repeats when identical, else rejected, saying whose
+/// figures were kept.
 /// </summary>
 /// <typeparam name="T">The canonical record.</typeparam>
 internal sealed class TableMerge<T>
@@ -16,6 +19,7 @@ internal sealed class TableMerge<T>
     private readonly CanonicalTable<T> table = CanonicalTables.Of<T>();
     private readonly Dictionary<string, (string File, string? Sheet, long Line, string Cells)> byKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> earlierRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string File, string? Sheet, long Line)> groups = new(StringComparer.Ordinal);
     private readonly List<string> thisFileRows = [];
 
     /// <summary>Ends a file: its rows count as earlier ones for the files after it.</summary>
@@ -39,6 +43,18 @@ internal sealed class TableMerge<T>
                 return false;
             }
 
+            if (table.GroupOf?.Invoke(record) is { } group)
+            {
+                if (groups.TryGetValue(group, out var owner) && owner.File != report.File)
+                {
+                    report.LoadedWasRejected(new Rejection(report.File, line, "", group, string.Create(CultureInfo.InvariantCulture,
+                        $"the same {table.GroupName} as {Where(owner.File, owner.Sheet, owner.Line)} (another download of that day), with other figures: the figures of {owner.File} are kept"), sheet));
+                    return false;
+                }
+
+                groups.TryAdd(group, (report.File, sheet, line));
+            }
+
             return true;
         }
 
@@ -60,8 +76,10 @@ internal sealed class TableMerge<T>
             return false;
         }
 
-        var where = first.Sheet is null ? $"{first.File}:{first.Line}" : $"{first.File} [{first.Sheet}]:{first.Line}";
-        report.LoadedWasRejected(new Rejection(report.File, line, table.IdColumn ?? "", key, string.Create(CultureInfo.InvariantCulture, $"the same {table.IdColumn ?? "row"} as {where}, with other values: which is right cannot be told"), sheet));
+        report.LoadedWasRejected(new Rejection(report.File, line, table.IdColumn ?? "", key, string.Create(CultureInfo.InvariantCulture, $"the same {table.IdColumn ?? "row"} as {Where(first.File, first.Sheet, first.Line)}, with other values: which is right cannot be told"), sheet));
         return false;
     }
+
+    private static string Where(string file, string? sheet, long line) =>
+        sheet is null ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}") : string.Create(CultureInfo.InvariantCulture, $"{file} [{sheet}]:{line}");
 }

@@ -128,7 +128,9 @@ internal static class TableReader
             }
             else
             {
+                side.Hold();
                 record = mapping.Build(row, side);
+                side.Release(loaded: true);
                 outcome = RowOutcome.Loaded;
             }
 
@@ -136,6 +138,7 @@ internal static class TableReader
         }
         catch (FieldException e)
         {
+            side.Release(loaded: false);
             outcome = RowOutcome.Rejected;
             return new Rejection(file, row.Line, mapping.NameInFile(e.Column), Shorten(row.Raw(e.Column)), e.Message, sheet);
         }

@@ -129,8 +129,43 @@ internal sealed class SideRows
     /// <summary>What rows showed without being rejected (a placeholder read as a default …), with how many rows.</summary>
     public Dictionary<string, long> Notes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Counts one row of a note.</summary>
-    public void Note(string note) => Notes[note] = Notes.GetValueOrDefault(note) + 1;
+    private readonly List<string> held = [];
+    private bool holding;
+
+    /// <summary>Counts one row of a note (held until <see cref="Release"/> while a row is being built).</summary>
+    public void Note(string note)
+    {
+        if (holding)
+        {
+            held.Add(note);
+        }
+        else
+        {
+            Notes[note] = Notes.GetValueOrDefault(note) + 1;
+        }
+    }
+
+    /// <summary>Holds the notes of the row about to be built: a row rejected after all says nothing it was read as.</summary>
+    public void Hold()
+    {
+        holding = true;
+        held.Clear();
+    }
+
+    /// <summary>Ends <see cref="Hold"/>: counts the held notes when the row was loaded, drops them when it was rejected.</summary>
+    public void Release(bool loaded)
+    {
+        holding = false;
+        if (loaded)
+        {
+            foreach (var note in held)
+            {
+                Notes[note] = Notes.GetValueOrDefault(note) + 1;
+            }
+        }
+
+        held.Clear();
+    }
 
     /// <summary>Adds the accounts of <paramref name="other"/> that are not known, in its order, and its notes.</summary>
     public void Add(SideRows other)

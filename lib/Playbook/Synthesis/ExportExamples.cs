@@ -10,7 +10,10 @@ namespace Playbook.Synthesis;
 /// Example downloads in every layout the workspace reads, for a fictional brand, from a seeded
 /// simulation: a Douyin month (抖店 order exports as CSV and as .xlsx, a 罗盘 直播间列表, 千川 标准推广
 /// and 全域推广 reports, and the accounts table an analyst writes) and a Kuaishou month (a 快手小店
-/// 订单导出 of ten days of the Dora Doshang simulation). Same seed, same bytes. Nothing in them is a fact.
+/// 订单导出 of ten days of the Dora Doshang simulation), in the forms real downloads have (流量类型 其他, the
+/// shelf's 达人ID 0, orders closed after a refund, ids with a trailing tab, masked fields, a sheet that
+/// declares its size as A1, a 千川 day restated by a later download). Same seed, same bytes. Nothing in
+/// them is a fact.
 /// </summary>
 public static class ExportExamples
 {
@@ -51,11 +54,13 @@ public static class ExportExamples
         XlsxWriter.Write(Path.Combine(douyin, "罗盘_直播间列表_2026-09.xlsx"), [sessions]);
         written.Add("douyin/罗盘_直播间列表_2026-09.xlsx");
 
-        var (standard, uni) = Qianchuan(orders, random.Fork("qianchuan"));
+        var (standard, uni, restated) = Qianchuan(orders, random.Fork("qianchuan"));
         XlsxWriter.Write(Path.Combine(douyin, "千川_标准推广_2026-09.xlsx"), [standard]);
         written.Add("douyin/千川_标准推广_2026-09.xlsx");
         File.WriteAllText(Path.Combine(douyin, "千川_全域推广_2026-09.csv"), uni, Files.TextEncodings.Gb18030);
         written.Add("douyin/千川_全域推广_2026-09.csv");
+        File.WriteAllText(Path.Combine(douyin, "千川_全域推广_2026-09-28_2026-09-30.csv"), restated, Files.TextEncodings.Gb18030);
+        written.Add("douyin/千川_全域推广_2026-09-28_2026-09-30.csv");
 
         var kuaishouName = "订单导出_20210601_dd0531.xlsx";
         XlsxWriter.Write(Path.Combine(kuaishou, kuaishouName), [KuaishouOrders()]);
@@ -86,7 +91,7 @@ public static class ExportExamples
         return accounts;
     }
 
-    private sealed record SimOrder(Order Order, string Status, string Form);
+    private sealed record SimOrder(Order Order, bool Unpaid, string Status, string Form);
 
     private static List<SimOrder> DouyinOrders(List<Account> accounts, SeededRandom random)
     {
@@ -116,7 +121,12 @@ public static class ExportExamples
 
                 // Same-day orders of the export's last day are not classified yet; a few were never paid.
                 var form = day == Last && paid.Hour >= 22 ? DouyinOrderExport.FormNotYetOut : "";
-                var status = random.Chance(0.03) ? "已关闭" : random.Chance(0.5) ? "已完成" : "已发货";
+                var unpaid = random.Chance(0.03);
+                var refunded = random.Chance(0.05);
+
+                // As a real download: never paid is 已关闭 without a payment time; refunded in full is 已关闭 with one.
+                var status = unpaid || refunded ? "已关闭" : random.Chance(0.5) ? "已完成" : "已发货";
+                var traffic = random.NextDouble();
                 orders.Add(new SimOrder(
                     new Order
                     {
@@ -126,13 +136,15 @@ public static class ExportExamples
                         PaidAt = paid,
                         AccountId = account,
                         Channel = channel,
-                        TrafficType = random.Chance(0.35) ? TrafficType.Paid : TrafficType.Organic,
+                        // 流量类型 其他 on many ordinary orders, as a real download has it: the traffic type is unknown.
+                        TrafficType = traffic < 0.3 ? TrafficType.Paid : traffic < 0.7 ? TrafficType.Organic : null,
                         ProductId = (3_500_000_000_000_000_001L + product).ToString(CultureInfo.InvariantCulture),
                         Quantity = quantity,
                         Gmv = gmv,
-                        Refund = random.Chance(0.05) ? gmv : 0m,
+                        Refund = refunded ? gmv : 0m,
                         BuyerId = string.Create(CultureInfo.InvariantCulture, $"dy{(long)(random.NextDouble() * random.NextDouble() * 3000):000000}"),
                     },
+                    unpaid,
                     status,
                     form));
             }
@@ -143,27 +155,33 @@ public static class ExportExamples
 
     private static XlsxSheet DouyinOrdersSheet(List<SimOrder> orders, Dictionary<string, Account> accounts)
     {
-        // The newer layout as a spreadsheet user keeps it: 商品金额 and 货号 among the columns, ids as text.
-        string[] header = ["主订单编号", "子订单编号", "选购商品", "商品ID", "商品数量", "商品金额", "货号", "订单应付金额", "订单提交时间", "支付完成时间", "订单状态", "售后状态", "达人ID", "达人昵称", "流量类型", "流量体裁", "买家ID"];
+        // The newer layout as a spreadsheet user keeps it: 商品金额 and 货号 among the columns, ids as text (some
+        // with the tab after them), the shelf's 达人ID 0, masked and encrypted receiver fields, and the sheet's
+        // size declared as A1, as some exporting libraries write it.
+        string[] header = ["主订单编号", "子订单编号", "选购商品", "商品ID", "商品数量", "商品金额", "货号", "订单应付金额", "订单提交时间", "支付完成时间", "订单状态", "售后状态", "取消原因",
+            "达人ID", "达人昵称", "流量类型", "流量体裁", "流量渠道", "收件人", "收件人手机号", "买家ID"];
         IEnumerable<IReadOnlyList<XlsxCell>> Rows()
         {
             yield return [.. header.Select(h => XlsxCell.Of(h))];
-            foreach (var (o, status, form) in orders)
+            var n = 0;
+            foreach (var (o, unpaid, status, form) in orders)
             {
                 var product = (int)(long.Parse(o.ProductId, CultureInfo.InvariantCulture) - 3_500_000_000_000_000_001L);
+                var kind = form.Length > 0 ? form : o.TrafficType switch { TrafficType.Paid => "付费流量", TrafficType.Organic => "自然流量", _ => "其他" };
+                n++;
                 yield return
                 [
-                    XlsxCell.Of(o.ParentOrderId), XlsxCell.Of(o.OrderId), XlsxCell.Of(ProductNames[product]), XlsxCell.Of(o.ProductId), XlsxCell.Of(o.Quantity),
+                    XlsxCell.Of(o.ParentOrderId), XlsxCell.Of(n % 7 == 0 ? o.OrderId + "\t" : o.OrderId), XlsxCell.Of(ProductNames[product]), XlsxCell.Of(o.ProductId), XlsxCell.Of(o.Quantity),
                     XlsxCell.Of(29.9 + (product * 17.5)), XlsxCell.Of($"NUT-{product:00}"), XlsxCell.Of((double)o.Gmv), XlsxCell.Of(o.PaidAt.AddSeconds(-20)),
-                    status == "已关闭" ? XlsxCell.Of("") : XlsxCell.Of(o.PaidAt), XlsxCell.Of(status), XlsxCell.Of(o.Refund > 0 ? "退款成功" : "-"),
-                    XlsxCell.Of(o.AccountId ?? ""), XlsxCell.Of(o.AccountId is { } a ? accounts[a].Nickname : ""),
-                    XlsxCell.Of(o.TrafficType == TrafficType.Paid ? "付费流量" : "自然流量"),
-                    XlsxCell.Of(form.Length > 0 ? form : DouyinOrderExport.FormOf(o.Channel)), XlsxCell.Of(o.BuyerId),
+                    unpaid ? XlsxCell.Of("") : XlsxCell.Of(o.PaidAt), XlsxCell.Of(status), XlsxCell.Of(o.Refund > 0 ? "退款成功" : "-"), XlsxCell.Of(unpaid ? "超时未支付" : ""),
+                    XlsxCell.Of(o.AccountId ?? DouyinOrderExport.NoTalent), XlsxCell.Of(o.AccountId is { } a ? accounts[a].Nickname : "-"),
+                    XlsxCell.Of(kind), XlsxCell.Of(form.Length > 0 ? form : DouyinOrderExport.FormOf(o.Channel)), XlsxCell.Of(form.Length > 0 ? form : "推荐feed"),
+                    XlsxCell.Of(string.Create(CultureInfo.InvariantCulture, $"##{n:x8}##")), XlsxCell.Of("***"), XlsxCell.Of(o.BuyerId),
                 ];
             }
         }
 
-        return new XlsxSheet("订单", [.. Rows()]);
+        return new XlsxSheet("订单", [.. Rows()], Dimension: "A1");
     }
 
     private static XlsxSheet CompassList(List<Account> accounts, List<SimOrder> orders, SeededRandom random)
@@ -171,7 +189,7 @@ public static class ExportExamples
         string[] header = ["主播昵称", "主播抖音号", "直播开始时间", "直播结束时间", "直播时长(分钟)", "直播间曝光人数", "直播间曝光次数", "直播间观看人数", "直播间观看次数", "最高在线人数", "平均在线人数",
             "人均观看时长(分钟)", "新增粉丝数", "直播间成交订单数", "直播间成交金额", "直播间成交人数", "直播间退款金额", "观看-成交率(人数)"];
         List<IReadOnlyList<XlsxCell>> rows = [[XlsxCell.Of("直播间列表 2026/09/01 - 2026/09/30")], [.. header.Select(h => XlsxCell.Of(h))]];
-        var live = orders.Where(o => o.Order.Channel == Channel.Live && o.Order.AccountId is not null && o.Status != "已关闭")
+        var live = orders.Where(o => o.Order.Channel == Channel.Live && o.Order.AccountId is not null && !o.Unpaid)
             .GroupBy(o => (DateOnly.FromDateTime(o.Order.PaidAt), o.Order.AccountId!))
             .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var ((day, account), sold) in live.OrderBy(l => l.Key.Item1).ThenBy(l => l.Key.Item2, StringComparer.Ordinal))
@@ -198,7 +216,7 @@ public static class ExportExamples
         return new XlsxSheet("直播间列表", rows);
     }
 
-    private static (XlsxSheet Standard, string Uni) Qianchuan(List<SimOrder> orders, SeededRandom random)
+    private static (XlsxSheet Standard, string Uni, string Restated) Qianchuan(List<SimOrder> orders, SeededRandom random)
     {
         string[] header = ["日期", "账户ID", "计划ID", "计划名称", "抖音号ID", "抖音号名称", "消耗(元)", "展示次数", "点击次数", "点击率(%)", "直接成交订单数", "直接成交金额(元)", "直接支付ROI"];
         List<IReadOnlyList<XlsxCell>> rows = [[.. header.Select(h => XlsxCell.Of(h))]];
@@ -241,7 +259,16 @@ public static class ExportExamples
             uni.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},样例坚果,{OwnAccounts[1]},{Money(Draw.Cents((double)spend * 0.4))},{Money(Draw.Cents((double)gmv * 0.4))},{(spend == 0 ? 0 : gmv / spend):0.00},{count},{random.Uniform(1.5, 2.8):0.00}%\n");
         }
 
-        return (new XlsxSheet("标准推广", rows), uni.ToString());
+        // A download of the last three days taken two days later, as a real one restates them: the
+        // attributed GMV has grown a little as late orders came in, the spend is the same.
+        var restated = new StringBuilder("日期,抖音号名称,抖音号ID,整体消耗,整体成交金额,整体支付ROI,整体成交订单数,整体点击率\n");
+        foreach (var (day, spend, gmv, count) in days.TakeLast(3))
+        {
+            var later = gmv * (decimal)random.Uniform(1.01, 1.04);
+            restated.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},样例坚果,{OwnAccounts[1]},{Money(Draw.Cents((double)spend * 0.4))},{Money(Draw.Cents((double)later * 0.4))},{(spend == 0 ? 0 : later / spend):0.00},{count + 1},{random.Uniform(1.5, 2.8):0.00}%\n");
+        }
+
+        return (new XlsxSheet("标准推广", rows), uni.ToString(), restated.ToString());
     }
 
     private static XlsxSheet KuaishouOrders()
@@ -264,7 +291,7 @@ public static class ExportExamples
                 XlsxCell.Of(o.OrderId), XlsxCell.Of(o.PaidAt.AddSeconds(-30)), XlsxCell.Of(o.PaidAt), XlsxCell.Of(o.Refund > 0 ? "交易关闭" : "交易成功"),
                 XlsxCell.Of("¥" + o.Gmv.ToString("#,##0.00", CultureInfo.InvariantCulture)), XlsxCell.Of(o.Quantity), XlsxCell.Of(o.Refund > 0 ? "退款成功" : "-"),
                 XlsxCell.Of(carrier), XlsxCell.Of("朵拉朵尚 " + o.ProductId), XlsxCell.Of(o.ProductId), XlsxCell.Of((double)(o.Gmv / o.Quantity)), XlsxCell.Of(talent ? "分销" : "自营"),
-                XlsxCell.Of(talent ? o.AccountId : "-"), XlsxCell.Of(talent ? nicknames[o.AccountId!] : "-"), XlsxCell.Of("-"), XlsxCell.Of("-"), XlsxCell.Of("-"), XlsxCell.Of("-"),
+                XlsxCell.Of(talent ? o.AccountId : o.Quantity > 1 ? "0" : "-"), XlsxCell.Of(talent ? nicknames[o.AccountId!] : "-"), XlsxCell.Of("0"), XlsxCell.Of("-"), XlsxCell.Of("-"), XlsxCell.Of("-"),
             ]);
         }
 

@@ -14,11 +14,11 @@ public class DouyinOrderExportTests
         "直播,119.00,每日坚果,129.00,\"\t4930000000000002000\",\"\t4930000000000002001\",\"\t3500000000000000001\",1,10.00,2021-01-15 20:01:02,2021-01-15 20:01:09,已完成,-,\t1000000001,旗舰店,直播间,自然流量,推荐feed,抖音,U1",      // 2 loaded
         "直播,189.00,礼盒,199.00,\"\t4930000000000002100\",\"\t4930000000000002101\",\"\t3500000000000000003\",1,10.00,2021-01-15 21:30:00,2021-01-15 21:30:20,已完成,退款成功,\t1000000001,旗舰店,直播间,付费流量,千川,抖音,U2",   // 3 loaded, refunded
         "商品卡,129.00,每日坚果,129.00,\"\t4930000000000002300\",\"\t4930000000000002301\",\"\t3500000000000000001\",1,0.00,2021-01-18 14:01:40,2021-01-18 14:02:00,已完成,--,-,-,商品卡,自然流量,搜索,抖音极速版,--",          // 4 loaded, shelf
-        "直播,59.90,夏威夷果,59.90,\"\t4930000000000002400\",\"\t4930000000000002401\",\"\t3500000000000000002\",1,0.00,2021-01-18 16:00:00,,已关闭,-,\t2000000001,美食达人小王,直播间,自然流量,关注,抖音,U3",             // 5 unpaid: no payment
-        "短视频,35.80,芒果干,19.90,\"\t4930000000000002600\",\"\t4930000000000002601\",\"\t3500000000000000005\",2,4.00,2021-01-21 08:00:00,2021-01-21 08:00:09,已取消,退款成功,\t2000000004,省钱攻略,短视频,自然流量,推荐feed,抖音,U4", // 6 unpaid: cancelled
+        "直播,59.90,夏威夷果,59.90,\"\t4930000000000002400\",\"\t4930000000000002401\",\"\t3500000000000000002\",1,0.00,2021-01-18 16:00:00,,已关闭,-,\t2000000001,美食达人小王,直播间,自然流量,关注,抖音,U3",             // 5 unpaid: no payment time
+        "短视频,35.80,芒果干,19.90,\"\t4930000000000002600\",\"\t4930000000000002601\",\"\t3500000000000000005\",2,4.00,2021-01-21 08:00:00,2021-01-21 08:00:09,已取消,退款成功,\t2000000004,省钱攻略,短视频,自然流量,推荐feed,抖音,U4", // 6 paid, cancelled after its refund
         "短视频,52.90,夏威夷果,59.90,\"\t4930000000000002200\",\"\t4930000000000002201\",\"\t3500000000000000002\",1,7.00,2021-01-16 09:15:30,2021-01-16 09:15:42,已发货,-,\t2000000002,零食测评官,短视频,自然流量,推荐feed,抖音,U5",  // 7 loaded
         "直播,abc,夏威夷果,59.90,\"\t4930000000000002700\",\"\t4930000000000002701\",\"\t3500000000000000002\",1,0.00,2021-01-16 10:00:00,2021-01-16 10:00:09,已完成,-,\t2000000002,零食测评官,直播间,自然流量,关注,抖音,U6",       // 8 bad amount
-        "直播,10.00,夏威夷果,59.90,\"\t4930000000000002800\",\"\t4930000000000002801\",\"\t3500000000000000002\",1,0.00,2021-01-16 10:00:00,2021-01-16 10:00:09,已完成,-,\t2000000002,零食测评官,直播间,神秘流量,关注,抖音,U7", // 9 unknown 流量类型
+        "直播,10.00,夏威夷果,59.90,\"\t4930000000000002800\",\"\t4930000000000002801\",\"\t3500000000000000002\",1,0.00,2021-01-16 10:00:00,2021-01-16 10:00:09,已完成,-,\t2000000002,零食测评官,直播间,神秘流量,关注,抖音,U7", // 9 unknown 流量类型: loaded, noted
         "直播,20.00,每日坚果,129.00,\"\t4930000000000002000\",\"\t4930000000000002001\",\"\t3500000000000000001\",1,0.00,2021-01-15 20:01:02,2021-01-15 20:01:09,已完成,-,\t1000000001,旗舰店,直播间,自然流量,推荐feed,抖音,U1",      // 10 duplicate of line 2
     ];
 
@@ -30,10 +30,11 @@ public class DouyinOrderExportTests
         var report = Engines.Read(engine, csv.Path).Report;
 
         Assert.Equal(("douyin_export", "utf-8-bom"), (report.Source, report.Encoding));
-        Assert.Equal((9L, 4L, 2L, 3L), (report.Rows, report.Loaded, report.Unpaid, report.Rejected));
+        Assert.Equal((9L, 6L, 1L, 2L), (report.Rows, report.Loaded, report.Unpaid, report.Rejected));
         Assert.Equal(
-            [(8L, "订单应付金额", "abc"), (9L, "流量类型", "神秘流量"), (10L, "子订单编号", "\t4930000000000002001")],
+            [(8L, "订单应付金额", "abc"), (10L, "子订单编号", "\t4930000000000002001")],
             report.Rejections.Select(r => (r.Line, r.Column, r.Value)));
+        Assert.Equal(1L, Assert.Single(report.Notes, n => n.Key.Contains("'神秘流量'", StringComparison.Ordinal)).Value);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public class DouyinOrderExportTests
         using var csv = TempCsv.Write("export.csv", Export, "utf-8-bom");
         var rows = Tables.ReadOrders(csv.Path).Rows;
 
-        Assert.Equal(["4930000000000002001", "4930000000000002101", "4930000000000002301", "4930000000000002201"], rows.Select(o => o.OrderId));
+        Assert.Equal(["4930000000000002001", "4930000000000002101", "4930000000000002301", "4930000000000002601", "4930000000000002201", "4930000000000002801"], rows.Select(o => o.OrderId));
         var live = rows[0];
         Assert.Equal("4930000000000002000", live.ParentOrderId);
         Assert.Equal(Platform.Douyin, live.Platform);
@@ -58,7 +59,13 @@ public class DouyinOrderExportTests
 
         // No 达人ID: a shelf order with no seller account.
         Assert.Equal((null, Channel.ProductCard, null), (rows[2].AccountId, rows[2].Channel, rows[2].BuyerId));
-        Assert.Equal(Channel.ShortVideo, rows[3].Channel);
+
+        // 已取消 with a payment time: paid, then refunded in full.
+        Assert.Equal((Channel.ShortVideo, 35.80m, 35.80m), (rows[3].Channel, rows[3].Gmv, rows[3].Refund));
+        Assert.Equal(Channel.ShortVideo, rows[4].Channel);
+
+        // A 流量类型 that says neither organic nor paid leaves the traffic type unknown.
+        Assert.Equal((10.00m, (TrafficType?)null), (rows[5].Gmv, rows[5].TrafficType));
     }
 
     [Theory]
@@ -68,11 +75,12 @@ public class DouyinOrderExportTests
         using var csv = TempCsv.Write("export.csv", Export, "utf-8-bom");
         var ledger = Engines.Read(engine, csv.Path).Ledger;
 
-        // By hand, lines 2, 3, 4, 7: 119.00 + 189.00 (退款成功: refunded in full) + 129.00 (shelf) + 52.90.
-        Assert.Equal((4L, 489.90m, 189.00m), (ledger.Total.Orders, ledger.Total.Gmv, ledger.Total.Refund));
-        Assert.Equal((308.00m, 52.90m, 129.00m), (ledger.ByAccount["1000000001"].Gmv, ledger.ByAccount["2000000002"].Gmv, ledger.Shelf.Gmv));
-        Assert.Equal((189.00m, 119.00m + 129.00m + 52.90m), (ledger.PaidTraffic.Gmv, ledger.OrganicTraffic.Gmv));
-        Assert.Equal((3L, 1L), (ledger.BuyerCount, ledger.WithoutBuyer.Orders));
+        // By hand, lines 2, 3, 4, 6, 7, 9: 119.00 + 189.00 (退款成功: refunded in full) + 129.00 (shelf)
+        // + 35.80 (cancelled after payment, refunded in full) + 52.90 + 10.00 (traffic type unknown).
+        Assert.Equal((6L, 535.70m, 224.80m), (ledger.Total.Orders, ledger.Total.Gmv, ledger.Total.Refund));
+        Assert.Equal((308.00m, 62.90m, 129.00m), (ledger.ByAccount["1000000001"].Gmv, ledger.ByAccount["2000000002"].Gmv, ledger.Shelf.Gmv));
+        Assert.Equal((189.00m, 119.00m + 129.00m + 35.80m + 52.90m), (ledger.PaidTraffic.Gmv, ledger.OrganicTraffic.Gmv));
+        Assert.Equal((5L, 1L), (ledger.BuyerCount, ledger.WithoutBuyer.Orders));
     }
 
     [Theory]
@@ -83,7 +91,7 @@ public class DouyinOrderExportTests
         var accounts = Engines.Read(engine, csv.Path).ExportAccounts;
 
         Assert.Equal(
-            [("1000000001", "旗舰店"), ("2000000002", "零食测评官")],
+            [("1000000001", "旗舰店"), ("2000000002", "零食测评官"), ("2000000004", "省钱攻略")],
             accounts.Select(a => (a.AccountId, a.Nickname)).OrderBy(a => a.AccountId));
         Assert.All(accounts, a => Assert.Equal(Platform.Douyin, a.Platform));
     }

@@ -122,22 +122,23 @@ public sealed class EngineFuzzTests
     {
         var time = new DateTime(2021, 1, 1).AddMinutes(i * 53 + r.Next(50));
         var parent = (4_930_000_000_000_000_000L + (i / 2)).ToString(CultureInfo.InvariantCulture);
-        var account = r.Next(8) == 0 ? "" : "10000000" + r.Next(6);
+        var account = r.Next(8) == 0 ? "" : r.Next(8) == 0 ? "\"\t0\"" : "10000000" + r.Next(6);
+        var id = (4_930_000_000_000_100_000L + i).ToString(CultureInfo.InvariantCulture);
         return
         [
             "\"\t" + parent + "\"",
-            "\"\t" + (4_930_000_000_000_100_000L + i).ToString(CultureInfo.InvariantCulture) + "\"",
+            r.Next(5) == 0 ? "\"" + id + "\t\"" : "\"\t" + id + "\"",
             "\"\t" + (3_500_000_000_000_000_000L + r.Next(9)).ToString(CultureInfo.InvariantCulture) + "\"",
             (1 + r.Next(3)).ToString(CultureInfo.InvariantCulture),
             (r.Next(100, 50_000) / 100m).ToString("0.00", CultureInfo.InvariantCulture),
             r.Next(15) == 0 ? "" : time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            Pick(r, "已完成", "已完成", "已发货", "已关闭", "待付款"),
+            Pick(r, "已完成", "已完成", "已发货", "已关闭", "已取消", "待付款"),
             Pick(r, "-", "-", "--", "退款成功", "售后中", ""),
             account,
             account.Length == 0 ? "" : Pick(r, "旗舰店", "\"达人\"\"甲\"\"\"", "\"乙,丙\"", "小王"),
-            Pick(r, "自然流量", "付费流量", "千川", ""),
-            Pick(r, "直播", "短视频", "商品卡", "其他", "数据将于第二天更新"),
-            r.Next(6) == 0 ? "" : "\"\tU" + r.Next(60) + "\"",
+            Pick(r, "自然流量", "付费流量", "千川", "", "其他", "其他", "数据将于第二天更新", "热门"),
+            Pick(r, "直播", "短视频", "商品卡", "其他", "数据将于第二天更新", "图文"),
+            r.Next(6) == 0 ? "" : r.Next(10) == 0 ? "***" : "\"\tU" + r.Next(60) + "\"",
         ];
     }
 

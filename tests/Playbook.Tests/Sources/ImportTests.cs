@@ -57,6 +57,27 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public void ReadMerged_TheSameQianchuanDayRestatedByALaterDownload_FirstDownloadKeptTheOtherRejectedSayingWhich()
+    {
+        // Two plans on 01-01 in the monthly download; a later download restates 01-01 with a little more
+        // attributed GMV, and gives 01-03, which nobody else does.
+        const string Traffic = "date,account_id,session_id,tool,spend,attributed_gmv";
+        using var month = TempCsv.Write("qc-month.csv", [Traffic, "2021-01-01,A1,,qianchuan,5.00,12.00", "2021-01-01,A1,,qianchuan,3.00,6.00", "2021-01-02,A1,,qianchuan,4.00,9.00"]);
+        using var later = TempCsv.Write("qc-later.csv", [Traffic, "2021-01-01,A1,,qianchuan,5.00,12.00", "2021-01-01,A1,,qianchuan,3.00,6.50", "2021-01-03,A1,,qianchuan,2.00,4.00"]);
+        var merged = Tables.ReadMerged<PaidTraffic>([month.Path, later.Path]);
+
+        // 01-01 is the monthly file's, both plans: 5 + 3; its identical plan in the later file is a repeat,
+        // the restated one is rejected naming the file whose figures count. Spend by hand: 5 + 3 + 4 + 2.
+        Assert.Equal(14.00m, merged.Rows.Sum(t => t.Spend));
+        Assert.Equal(12.00m + 6.00m + 9.00m + 4.00m, merged.Rows.Sum(t => t.AttributedGmv));
+        var report = merged.Reports[1];
+        Assert.Equal((3L, 1L, 1L, 1L), (report.Rows, report.Loaded, report.Repeated, report.Rejected));
+        var rejection = Assert.Single(report.Rejections);
+        Assert.Equal((3L, "2021-01-01 × A1 × (no session) × qianchuan"), (rejection.Line, rejection.Value));
+        Assert.Equal($"the same date × account × session × tool as {month.Path}:2 (another download of that day), with other figures: the figures of {month.Path} are kept", rejection.Reason);
+    }
+
+    [Fact]
     public void Import_ExportsOfBothPlatforms_CanonicalTablesAndADataCardWithoutThePassword()
     {
         var output = Path.Combine(Path.GetTempPath(), "playbook-import-" + Guid.NewGuid().ToString("N"));

@@ -65,6 +65,42 @@ public sealed class WorkbookTests
         Assert.Equal((2L, 30.50m, 20.00m, 20.00m), (read.Ledger.Total.Orders, read.Ledger.Total.Gmv, read.Ledger.Total.Refund, read.Ledger.Shelf.Gmv));
     }
 
+    [Theory]
+    [MemberData(nameof(Data.Engines.All), MemberType = typeof(Data.Engines))]
+    public void ReadLedger_SheetDeclaringItsSizeAsA1_EveryRowAndColumnRead(string engine)
+    {
+        // Some exporting libraries write <dimension ref="A1"/> over thousands of rows: a reader that trusts
+        // it sees one cell. 3,000 orders of 1.00 to 30.00 (i % 30 + 1), by hand 100 × (1 + … + 30) = 46,500.
+        IEnumerable<IReadOnlyList<XlsxCell>> Rows()
+        {
+            yield return OrdersHeader;
+            for (var i = 0; i < 3000; i++)
+            {
+                yield return [Of("O" + i), Of(""), Of("douyin"), Of(new DateTime(2021, 1, 5, 20, 15, 0).AddMinutes(i)), Of(i % 3 == 0 ? "" : "acc" + (i % 3)), Of("live"), Of("p1"), Of(1), Of((i % 30) + 1), Of(0)];
+            }
+        }
+
+        using var book = TempWorkbook.Write("a1.xlsx", new XlsxSheet("Sheet1", [.. Rows()], Dimension: "A1"));
+        var read = Data.Engines.Read(engine, book.Path);
+
+        Assert.Equal((3000L, 3000L, 0L), (read.Report.Rows, read.Report.Loaded, read.Report.Rejected));
+        Assert.Equal(46_500.00m, read.Ledger.Total.Gmv);
+
+        // The encrypted and .xls path (ExcelDataReader) reads the same cells.
+        using var theirs = XlsxRowSource.Open(book.Path, book.Path, null);
+        var rows = 0;
+        while (theirs.Read())
+        {
+            rows++;
+
+            // Every row has all ten cells but parent_order_id, and every third one no account either.
+            var empty = rows == 1 ? 0 : (rows - 2) % 3 == 0 ? 2 : 1;
+            Assert.Equal(OrdersHeader.Count - empty, Enumerable.Range(0, theirs.CellCount).Count(c => theirs.Cell(c).Length > 0));
+        }
+
+        Assert.Equal(3001, rows);
+    }
+
     [Fact]
     public void ReadOrders_MergedCells_TheRowsBelowTheTopLeftCellHaveNoValue()
     {

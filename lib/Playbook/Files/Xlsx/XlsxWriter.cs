@@ -44,8 +44,12 @@ public readonly record struct XlsxCell(XlsxCellKind Kind, string? Text = null, d
     public static XlsxCell Of(DateTime moment) => new(XlsxCellKind.DateTime, Moment: moment);
 }
 
-/// <summary>One sheet to write: its name, rows (a row of no cells is an empty row) and merged ranges such as <c>A1:D1</c>.</summary>
-public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<XlsxCell>> Rows, IReadOnlyList<string>? Merged = null);
+/// <summary>
+/// One sheet to write: its name, rows (a row of no cells is an empty row), merged ranges such as
+/// <c>A1:D1</c>, and the size the sheet declares (<c>&lt;dimension ref&gt;</c>; null: none), which some
+/// exporting libraries write wrong (<c>A1</c> over thousands of rows).
+/// </summary>
+public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<XlsxCell>> Rows, IReadOnlyList<string>? Merged = null, string? Dimension = null);
 
 /// <summary>
 /// Writes a minimal .xlsx (SpreadsheetML in a zip) the way platform exports and Excel store cells:
@@ -154,7 +158,13 @@ public static class XlsxWriter
 
     private static void WriteSheet(StreamWriter writer, XlsxSheet sheet, Dictionary<string, int> strings, List<string> ordered)
     {
-        writer.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{Main}\"><sheetData>");
+        writer.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{Main}\">");
+        if (sheet.Dimension is { } dimension)
+        {
+            writer.Write($"<dimension ref=\"{Escape(dimension)}\"/>");
+        }
+
+        writer.Write("<sheetData>");
         var rowNumber = 0;
         foreach (var row in sheet.Rows)
         {

@@ -166,7 +166,7 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
             side.Account(shop, Platform.Kuaishou, "快手小店 (the shop's own account)", SellerRole.Self);
         }
 
-        var orderId = r.IdWithoutFloat(OrderId) ?? throw new FieldException(OrderId, "an id is required");
+        var orderId = r.IdWithoutFloat(OrderId) ?? throw r.Missing(OrderId, "an id is required");
         return new Order
         {
             OrderId = orderId,
@@ -175,7 +175,7 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
             PaidAt = r.Time(PaidAt),
             AccountId = account,
             Channel = channel,
-            ProductId = r.IdWithoutFloat(ProductId) ?? throw new FieldException(ProductId, "an id is required"),
+            ProductId = r.IdWithoutFloat(ProductId) ?? throw r.Missing(ProductId, "an id is required"),
             Quantity = ColumnTypes.Quantity.Read(r, Quantity),
             Gmv = gmv,
             Refund = Word("after_sale", r.Text(AfterSale)) is "refunded" ? gmv : 0m,
