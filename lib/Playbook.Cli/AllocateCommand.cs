@@ -144,5 +144,10 @@ internal static class AllocateCommand
         }
 
         console.Write(health);
+        ValidateCommand.WriteSummary(console, result.Data.Load);
+        foreach (var warning in plan.Warnings)
+        {
+            console.Write(new Text($"warning: {warning}\n"));
+        }
     }
 }

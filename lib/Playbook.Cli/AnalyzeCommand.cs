@@ -216,6 +216,7 @@ internal static class AnalyzeCommand
             console.Write(new Text(Invariant($"Live sessions: {report.Sessions.Count}, GMV {sessionGmv}\n")));
         }
 
+        ValidateCommand.WriteSummary(console, report.Load);
         foreach (var warning in report.Warnings)
         {
             console.Write(new Text($"warning: {warning}\n"));

@@ -108,6 +108,13 @@ internal static class ChecklistCommand
 
             json.WriteEndArray();
             JsonFields.Strings(json, "fix_first", scorecard.FixFirst.Select(r => r.Item.Id));
+            json.WriteStartArray("load");
+            foreach (var report in scorecard.Load)
+            {
+                LoadReportJson.Write(json, report);
+            }
+
+            json.WriteEndArray();
             JsonFields.Strings(json, "warnings", scorecard.Warnings);
             json.WriteEndObject();
         });
@@ -134,5 +141,6 @@ internal static class ChecklistCommand
 
         console.Write(items);
         console.Write(new Text("Fix first: " + string.Join("; ", scorecard.FixFirst.Select(r => r.Item.Id)) + "\n"));
+        ValidateCommand.WriteSummary(console, scorecard.Load);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Playbook.Files;
+using Playbook.Ingest;
 using Playbook.Output;
 using Playbook.Workspace;
 using Spectre.Console;
@@ -28,14 +29,21 @@ internal static class ClaimsCommand
                 throw new InputException("--data needs --case: say which case's claims to check against it");
             }
 
-            var results = ClaimRegistry.EvaluateBundled(name, InputOptions.Folder(null, folder), input.Read(parse));
+            var load = new List<LoadReport>();
+            var results = ClaimRegistry.EvaluateBundled(name, InputOptions.Folder(null, folder), input.Read(parse), load);
+            var warnings = LoadReport.LossesOf(load);
+            foreach (var warning in warnings)
+            {
+                stderr.WriteLine($"playbook claims: warning: {warning}");
+            }
+
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(stdout, results);
+                WriteJson(stdout, results, load, warnings);
             }
             else
             {
-                WriteTable(stdout, results);
+                WriteTable(stdout, results, load);
             }
 
             return results.Any(r => r.Reproduced == false) ? PlaybookCommand.CheckFailed : PlaybookCommand.Success;
@@ -43,11 +51,12 @@ internal static class ClaimsCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results)
+    private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results, IReadOnlyList<LoadReport> load, IReadOnlyList<string> warnings)
     {
         Formats.WriteJson(stdout, json =>
         {
-            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteStartArray("claims");
             foreach (var r in results)
             {
                 var c = r.Claim;
@@ -78,10 +87,19 @@ internal static class ClaimsCommand
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("load");
+            foreach (var report in load)
+            {
+                LoadReportJson.Write(json, report);
+            }
+
+            json.WriteEndArray();
+            JsonFields.Strings(json, "warnings", warnings);
+            json.WriteEndObject();
         });
     }
 
-    private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results)
+    private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results, IReadOnlyList<LoadReport> load)
     {
         var console = Formats.Console(stdout);
         var table = new Table().Title("Claims of the source article");
@@ -95,5 +113,6 @@ internal static class ClaimsCommand
         console.Write(table);
         var checkedClaims = results.Count(r => r.Reproduced is not null);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Count(r => r.Reproduced == true)} of {checkedClaims} reproducible claims reproduced; {results.Count - checkedClaims} context claims shown"));
+        ValidateCommand.WriteSummary(console, load);
     }
 }

@@ -39,6 +39,18 @@ internal static class RunCommand
             var page = Path.ChangeExtension(run.Executed, ".html");
             await File.WriteAllTextAsync(page, ReportWriter.NotebookPage(run, [run], language), cancellation).ConfigureAwait(false);
             stdout.WriteLine($"{run.Notebook}: {(run.Succeeded ? "ok" : "FAILED")} in {run.Elapsed.TotalSeconds:0.0} s; executed copy {run.Executed}; page {page}");
+
+            // What the notebook wrote to standard error (a file that lost rows says so there) is said again here.
+            foreach (var (cell, number) in run.Document.Cells.Select((c, i) => (c, i + 1)))
+            {
+                foreach (var output in cell.Outputs.OfType<System.Text.Json.Nodes.JsonObject>().Where(o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stderr"))
+                {
+                    foreach (var line in ((string?)output["text"] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        stderr.WriteLine($"playbook run: {run.Notebook} cell {number}: {line}");
+                    }
+                }
+            }
             if (run.Failure is { } failure)
             {
                 stderr.WriteLine($"playbook run: {failure}");

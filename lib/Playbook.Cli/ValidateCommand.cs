@@ -96,28 +96,65 @@ internal static class ValidateCommand
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {rows} row(s): {note}"));
             }
 
-            if (report.Rejected == 0)
-            {
-                continue;
-            }
-
-            var rejections = new Table();
-            rejections.AddColumns(report.Sheet is null ? "line" : "row", "column", "value", "reason");
-            foreach (var r in report.Rejections.Take(ShownRejections))
-            {
-                rejections.AddRow(
-                    new Text(r.Line.ToString(CultureInfo.InvariantCulture)),
-                    new Text(r.Column),
-                    new Text(r.Value),
-                    new Text(r.Reason));
-            }
-
-            console.Write(rejections);
-            var shown = Math.Min(ShownRejections, report.Rejections.Count);
-            console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{shown} of {report.Rejected} rejected rows shown{(report.Rejected > shown ? "; --format json lists them all" : "")}"));
+            Rows(console, report, report.Rejections, report.Rejected, "rejected rows");
+            Rows(console, report, report.NotedRows, report.Noted, "figures loaded as unknown");
         }
+    }
+
+    /// <summary>
+    /// One line per file read, with what became of its rows, for the commands that read files for
+    /// another purpose (analyze, allocate, checklist, claims): nothing a file lost goes unsaid.
+    /// </summary>
+    internal static void WriteSummary(IAnsiConsole console, IReadOnlyList<LoadReport> reports)
+    {
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title("Files read");
+        table.AddColumns("file", "kind", "source", "rows", "loaded", "unpaid", "rejected", "summary", "repeated", "figures unknown");
+        foreach (var r in reports)
+        {
+            table.AddRow(
+                new Text(r.Sheet is null ? r.File : $"{r.File} [{r.Sheet}]"),
+                new Text(Vocabulary.KindName(r.Kind)),
+                new Text(r.Source),
+                new Text(Count(r.Rows)),
+                new Text(Count(r.Loaded)),
+                new Text(Count(r.Unpaid)),
+                new Text(Count(r.Rejected)),
+                new Text(Count(r.Summary)),
+                new Text(Count(r.Repeated)),
+                new Text(Count(r.Noted)));
+        }
+
+        console.Write(table);
+    }
+
+    private static void Rows(IAnsiConsole console, LoadReport report, IReadOnlyList<Rejection> rows, long count, string what)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var table = new Table();
+        table.AddColumns(report.Sheet is null ? "line" : "row", "column", "value", "reason");
+        foreach (var r in rows.Take(ShownRejections))
+        {
+            table.AddRow(
+                new Text(r.Line.ToString(CultureInfo.InvariantCulture)),
+                new Text(r.Column),
+                new Text(r.Value),
+                new Text(r.Reason));
+        }
+
+        console.Write(table);
+        var shown = Math.Min(ShownRejections, rows.Count);
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{shown} of {count} {what} shown{(count > shown ? "; --format json lists them all" : "")}"));
     }
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -52,6 +52,11 @@ public class NotebookTests
         var executed = File.ReadAllText(run.Executed);
         Assert.Contains("rejected rows are not in the figures (see load)", executed, StringComparison.Ordinal);
         Assert.Contains("refund is larger than the order&#39;s gmv", executed, StringComparison.Ordinal);
+
+        // The cell that read the file says what it lost on standard error, as VS Code shows it under the cell.
+        Assert.Contains(
+            run.Document.Cells.SelectMany(c => c.Outputs.OfType<System.Text.Json.Nodes.JsonObject>()),
+            o => (string?)o["name"] == "stderr" && ((string?)o["text"] ?? "").Contains("orders-with-errors.csv: 8 rejected rows are not in the figures", StringComparison.Ordinal));
         Assert.Contains("must be at least 1", executed, StringComparison.Ordinal);
     }
 

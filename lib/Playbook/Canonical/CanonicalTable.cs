@@ -147,14 +147,24 @@ public sealed class CanonicalTable<T> : ICanonicalTable
 
     private ITableColumn<T>? idColumn;
 
-    /// <summary>Checks across columns, after every column is read; throws <see cref="FieldException"/>.</summary>
+    /// <summary>Checks across columns, after every column is read; throws <see cref="FieldException"/>: the row is rejected.</summary>
     internal Action<T>? Check { get; init; }
+
+    /// <summary>
+    /// After <see cref="Check"/>: figures that contradict each other where nothing else of the row is
+    /// at fault. The rule sets them unknown on the record and says so (<see cref="Sources.SideRows.Unknown"/>);
+    /// the row loads.
+    /// </summary>
+    internal Action<T, Sources.SideRows>? Mend { get; init; }
 
     /// <summary>Whether a row is an unpaid order: counted apart, never loaded.</summary>
     internal Func<RowFields, bool>? IsUnpaid { get; init; }
 
-    /// <summary>Builds a record from a row whose fields are named as this table's columns.</summary>
-    internal T Read(RowFields row)
+    /// <summary>
+    /// Builds a record from a row whose fields are named as this table's columns; figures set unknown
+    /// by <see cref="Mend"/> are told to <paramref name="side"/> (with none, a contradiction rejects the row).
+    /// </summary>
+    internal T Read(RowFields row, Sources.SideRows? side = null)
     {
         var record = new T();
         foreach (var column in TypedColumns)
@@ -163,6 +173,16 @@ public sealed class CanonicalTable<T> : ICanonicalTable
         }
 
         Check?.Invoke(record);
+        if (Mend is not null)
+        {
+            var figures = side ?? new Sources.SideRows();
+            Mend(record, figures);
+            if (side is null && figures.Pending is { } first)
+            {
+                throw new FieldException(first.Column, first.Reason);
+            }
+        }
+
         return record;
     }
 

@@ -51,6 +51,10 @@ public static class CanonicalTables
         Grain = "one row per sub-order",
         IdColumn = "order_id",
 
+        // The rule: every column of an order is its identity or its money, so a faulty value rejects
+        // the row (a refund above the GMV among them): a figure cannot be set unknown without leaving
+        // the sums wrong.
+
         // An order without a payment time was never paid: it is counted apart, never in GMV.
         IsUnpaid = r => r.Text("paid_at") is null,
         Check = o =>
@@ -84,28 +88,51 @@ public static class CanonicalTables
     {
         IdColumn = "session_id",
 
-        // Unique viewers cannot outnumber views, nor concurrent viewers the unique ones: a row
-        // that says so has its columns swapped or mislabelled.
+        // The rule: a session's id, account and times are who and when; a session that ends before it
+        // starts has no length to count, so it is rejected. Its traffic and the platform's sales are
+        // figures beside it: unique viewers cannot outnumber views, nor concurrent viewers the unique
+        // ones, nor room entries the exposures, nor refunds the GMV, nor buyers the orders. A row that
+        // says so has a column swapped or mislabelled, and which of the two is wrong cannot be told:
+        // both are loaded as unknown and the load report lists the row as a note. The session still
+        // counts in live hours and sessions.
         Check = s =>
         {
             if (s.EndedAt < s.StartedAt)
             {
                 throw new FieldException("ended_at", "ends before started_at");
             }
-
+        },
+        Mend = (s, side) =>
+        {
+            static string Text(object? v) => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
             if (s.Viewers > s.Views)
             {
-                throw new FieldException("viewers", "more unique viewers (UV) than views (PV)");
+                side.Unknown("viewers", Text(s.Viewers), string.Create(CultureInfo.InvariantCulture, $"more unique viewers (UV) than views (PV {s.Views}): views and viewers loaded as unknown"));
+                (s.Views, s.Viewers) = (null, null);
             }
 
             if (s.PeakOnline > s.Viewers)
             {
-                throw new FieldException("peak_online", "peak online is larger than unique viewers (UV)");
+                side.Unknown("peak_online", Text(s.PeakOnline), string.Create(CultureInfo.InvariantCulture, $"peak online larger than unique viewers (UV {s.Viewers}): peak online and viewers loaded as unknown"));
+                (s.PeakOnline, s.Viewers) = (null, null);
             }
 
             if (s.Entries > s.Exposures)
             {
-                throw new FieldException("entries", "more entries than exposures");
+                side.Unknown("entries", Text(s.Entries), string.Create(CultureInfo.InvariantCulture, $"more entries than exposures ({s.Exposures}): entries and exposures loaded as unknown"));
+                (s.Entries, s.Exposures) = (null, null);
+            }
+
+            if (s.Refund > s.Gmv)
+            {
+                side.Unknown("refund", Text(s.Refund), string.Create(CultureInfo.InvariantCulture, $"the platform's refund larger than its GMV ({s.Gmv:0.00}): the session's GMV and refund loaded as unknown"));
+                (s.Refund, s.Gmv) = (null, null);
+            }
+
+            if (s.Buyers > s.Orders)
+            {
+                side.Unknown("buyers", Text(s.Buyers), string.Create(CultureInfo.InvariantCulture, $"more buyers than orders ({s.Orders}): the session's buyers and orders loaded as unknown"));
+                (s.Buyers, s.Orders) = (null, null);
             }
         },
     };
@@ -178,6 +205,10 @@ public static class CanonicalTables
     ])
     {
         Grain = "per-seller daily, when there are no order rows: 罗盘, 蝉妈妈; one row per date × account × channel × traffic type",
+
+        // The rule: a row's orders, units, GMV and refund are what the ledger sums; a refund above the
+        // GMV or fewer units than orders leaves none of them to trust, and an unknown one would leave
+        // the totals wrong without a word: the row is rejected.
         IdColumn = "date",
         KeyOf = s => string.Join(" × ", s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.AccountId ?? "(no seller)", Vocabulary.Name(s.Channel), s.TrafficType is { } t ? Vocabulary.Name(t) : "(unknown traffic)"),
         Check = s =>

@@ -53,7 +53,7 @@ internal sealed class InputFile : IDisposable
         IRowSource rows = Containers.Of(path) switch
         {
             ContainerKind.Zip => SheetRows.Open(path, name),
-            ContainerKind.CompoundFile => XlsxRowSource.Open(path, name, options.Password),
+            ContainerKind.CompoundFile => CompoundWorkbook.Open(path, name, options.Password),
             _ => CsvRowSource.Open(path, name, options.Encoding),
         };
         var handedOver = false;

@@ -34,6 +34,7 @@ public sealed class LoadReport
     public const int MaxListedRejections = 10_000;
 
     private readonly List<Rejection> rejections = [];
+    private readonly List<Rejection> noted = [];
     private readonly SortedDictionary<string, long> notes = new(StringComparer.Ordinal);
 
     internal LoadReport(string file, TableKind kind, string source, string encoding, string? sheet = null)
@@ -90,6 +91,35 @@ public sealed class LoadReport
     /// <summary>The rejected rows, in file order, up to <see cref="MaxListedRejections"/>.</summary>
     public IReadOnlyList<Rejection> Rejections => rejections;
 
+    /// <summary>
+    /// Figures of loaded rows set unknown because they contradicted another (UV above PV …): the row
+    /// counts, the figure does not. Each is listed in <see cref="NotedRows"/> and counted in <see cref="Notes"/>.
+    /// </summary>
+    public long Noted { get; private set; }
+
+    /// <summary>The rows loaded with figures unknown, with line, column, value and why, in file order, up to <see cref="MaxListedRejections"/>.</summary>
+    public IReadOnlyList<Rejection> NotedRows => noted;
+
+    /// <summary>
+    /// What the file lost, in a line a user reads beside the figures; none when it lost nothing.
+    /// Unpaid, summary and repeated rows are no loss: they are not sales, or are counted once.
+    /// </summary>
+    public IEnumerable<string> Losses()
+    {
+        if (Rejected > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{File}: {Rejected} rejected rows are not in the figures (see load)");
+        }
+
+        if (Noted > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{File}: {Noted} figures of loaded rows are unknown, as each contradicted another (see load)");
+        }
+    }
+
+    /// <summary>What the files lost, file by file (<see cref="Losses"/>).</summary>
+    public static IReadOnlyList<string> LossesOf(IEnumerable<LoadReport> reports) => [.. (reports ?? []).SelectMany(r => r.Losses())];
+
     internal void CountLoaded()
     {
         Rows++;
@@ -106,6 +136,19 @@ public sealed class LoadReport
 
     /// <summary>Counts <paramref name="rows"/> more rows of a note.</summary>
     internal void Note(string note, long rows = 1) => notes[note] = notes.GetValueOrDefault(note) + rows;
+
+    /// <summary>Lists rows loaded with figures unknown (their notes are counted apart).</summary>
+    internal void NoteRows(IEnumerable<Rejection> rows)
+    {
+        foreach (var row in rows)
+        {
+            Noted++;
+            if (noted.Count < MaxListedRejections)
+            {
+                noted.Add(row);
+            }
+        }
+    }
 
     /// <summary>A loaded row turned out to repeat an earlier file's row: kept once.</summary>
     internal void LoadedWasRepeated()

@@ -106,6 +106,9 @@ internal static class TableReader
         {
             report.Note(note, count);
         }
+
+        report.NoteRows(side.NotedRows);
+        side.NotedRows.Clear();
     }
 
     /// <summary>
@@ -130,7 +133,7 @@ internal static class TableReader
             {
                 side.Hold();
                 record = mapping.Build(row, side);
-                side.Release(loaded: true);
+                side.Release(loaded: true, (column, value, reason) => new Rejection(file, row.Line, mapping.NameInFile(column), Shorten(value), reason, sheet));
                 outcome = RowOutcome.Loaded;
             }
 

@@ -130,7 +130,33 @@ internal sealed class SideRows
     public Dictionary<string, long> Notes { get; } = new(StringComparer.Ordinal);
 
     private readonly List<string> held = [];
+    private readonly List<(string Column, string Value, string Reason)> figures = [];
     private bool holding;
+
+    /// <summary>
+    /// Rows loaded with a figure set unknown because it contradicted another (UV above PV …), with
+    /// their line, column, value and reason, in file order; the reader moves them to its load report.
+    /// </summary>
+    public List<Ingest.Rejection> NotedRows { get; } = [];
+
+    /// <summary>
+    /// Says that the row being built loads with <paramref name="column"/>'s figure (and those it
+    /// contradicts) unknown; counted and listed once the row is loaded.
+    /// </summary>
+    public void Unknown(string column, string value, string reason) => figures.Add((column, value, reason));
+
+    /// <summary>The first figure noted for the row being built, if any.</summary>
+    public (string Column, string Value, string Reason)? Pending => figures.Count > 0 ? figures[0] : null;
+
+    /// <summary>Gives the figures noted so far for this row the names their columns have in the file.</summary>
+    public void RenameFigures(Func<string, string> nameInFile)
+    {
+        ArgumentNullException.ThrowIfNull(nameInFile);
+        for (var i = 0; i < figures.Count; i++)
+        {
+            figures[i] = figures[i] with { Column = nameInFile(figures[i].Column) };
+        }
+    }
 
     /// <summary>Counts one row of a note (held until <see cref="Release"/> while a row is being built).</summary>
     public void Note(string note)
@@ -150,10 +176,15 @@ internal sealed class SideRows
     {
         holding = true;
         held.Clear();
+        figures.Clear();
     }
 
-    /// <summary>Ends <see cref="Hold"/>: counts the held notes when the row was loaded, drops them when it was rejected.</summary>
-    public void Release(bool loaded)
+    /// <summary>
+    /// Ends <see cref="Hold"/>: counts the held notes and lists the unknown figures (each made a
+    /// listed row by <paramref name="row"/>, from its column, value and reason) when the row was
+    /// loaded; drops them when it was rejected.
+    /// </summary>
+    public void Release(bool loaded, Func<string, string, string, Ingest.Rejection>? row = null)
     {
         holding = false;
         if (loaded)
@@ -162,9 +193,20 @@ internal sealed class SideRows
             {
                 Notes[note] = Notes.GetValueOrDefault(note) + 1;
             }
+
+            foreach (var (column, value, reason) in figures)
+            {
+                var note = $"{column}: {reason}";
+                Notes[note] = Notes.GetValueOrDefault(note) + 1;
+                if (row is not null)
+                {
+                    NotedRows.Add(row(column, value, reason));
+                }
+            }
         }
 
         held.Clear();
+        figures.Clear();
     }
 
     /// <summary>Adds the accounts of <paramref name="other"/> that are not known, in its order, and its notes.</summary>
@@ -179,6 +221,8 @@ internal sealed class SideRows
         {
             Notes[note] = Notes.GetValueOrDefault(note) + rows;
         }
+
+        NotedRows.AddRange(other.NotedRows);
     }
 }
 

@@ -101,6 +101,12 @@ public sealed class BrandData
     /// <summary>Load reports of the files read so far, one per file, in the order they were first read.</summary>
     public IReadOnlyList<LoadReport> Load => load;
 
+    /// <summary>What the files read so far lost (rejected rows, figures set unknown), a line a file.</summary>
+    public IReadOnlyList<string> Losses => LoadReport.LossesOf(load);
+
+    /// <summary>Raised once for each file when it has been read, with its load report.</summary>
+    public event Action<LoadReport>? FileRead;
+
     /// <summary>What the reading did that a user may want to know: files left out and why, a file read by the plain engine and why.</summary>
     public IReadOnlyList<string> Notes
     {
@@ -358,6 +364,7 @@ public sealed class BrandData
         if (reports.TryAdd(path, report))
         {
             load.Add(report);
+            FileRead?.Invoke(report);
         }
     }
 

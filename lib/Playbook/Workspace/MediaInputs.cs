@@ -105,6 +105,6 @@ public static class MediaInputs
         }
 
         events.AddRange(EcommerceCalendar.Events(days));
-        return new MediaData(days, kpi, drivers, events, excluded);
+        return new MediaData(days, kpi, drivers, events, excluded) { Load = [.. data.Load] };
     }
 }

@@ -29,7 +29,25 @@ public sealed class Workbench
         Data = data;
         Framework = framework;
         Name = name;
+
+        // A file that lost rows says so where the analyst looks, under the cell that read it.
+        data.FileRead += report =>
+        {
+            foreach (var loss in report.Losses())
+            {
+                Warn(loss);
+            }
+        };
     }
+
+    /// <summary>
+    /// Where a file's losses are told as it is read (rejected rows, figures set unknown): standard error
+    /// by default, which a notebook shows under the cell and <c>playbook run</c> repeats.
+    /// </summary>
+    public Action<string> Warn { get; set; } = message => Console.Error.WriteLine("warning: " + message);
+
+    /// <summary>What the files read so far lost, a line a file (see <see cref="BrandData.Losses"/>).</summary>
+    public IReadOnlyList<string> Losses => Data.Losses;
 
     /// <summary>The tables.</summary>
     public BrandData Data { get; }

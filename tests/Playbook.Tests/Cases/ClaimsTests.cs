@@ -30,14 +30,57 @@ public class ClaimsTests
         var (exit, output, error) = Run("claims", "--format", "json");
 
         Assert.True(exit == 0, error + output);
-        var results = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var json = JsonDocument.Parse(output).RootElement;
+        var results = json.GetProperty("claims").EnumerateArray().ToList();
         Assert.Equal(19, results.Count);
+
+        // The files the claims read, each with what became of its rows: the bundled cases lose none.
+        Assert.Contains(json.GetProperty("load").EnumerateArray(), l => l.GetProperty("file").GetString()!.EndsWith("sales.csv", StringComparison.Ordinal));
+        Assert.All(json.GetProperty("load").EnumerateArray(), l => Assert.Equal(0, l.GetProperty("rejected").GetInt64()));
+        Assert.Equal(0, json.GetProperty("warnings").GetArrayLength());
         Assert.All(results.Where(r => r.GetProperty("kind").GetString() == "reproducible"), r => Assert.True(r.GetProperty("reproduced").GetBoolean(), r.GetProperty("id").GetString()));
         var store = results.Single(r => r.GetProperty("id").GetString() == "ts-store-gmv-jan-apr");
         Assert.Equal("217000000", store.GetProperty("expected").GetString());
         Assert.Equal(2_170_000, store.GetProperty("tolerance").GetDouble());
         var context = results.Single(r => r.GetProperty("id").GetString() == "ks-dau-300m");
         Assert.Equal(JsonValueKind.Null, context.GetProperty("reproduced").ValueKind);
+    }
+
+    [Fact]
+    public void ClaimsAndChecklist_OwnDataWithRejectedRows_TheLossSaidInTableAndJson()
+    {
+        // The bundled case with two broken rows appended to its daily sales: a refund above the GMV, and no date.
+        var folder = Path.Combine(Path.GetTempPath(), "playbook-claims-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(DataRoot, "three-squirrels"), "*.csv"))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var sales = Path.Combine(folder, "sales.csv");
+            File.AppendAllLines(sales, ["2021-01-05,1000000001,live,organic,3,3,30.00,45.00", ",1000000001,live,organic,3,3,30.00,0"]);
+            var expected = $"{sales}: 2 rejected rows are not in the figures (see load)";
+
+            var (_, json, claimsError) = Run("claims", "--case", "three-squirrels", "--data", folder, "--format", "json");
+            var root = JsonDocument.Parse(json).RootElement;
+            Assert.Contains(expected, root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+            Assert.Equal(2, root.GetProperty("load").EnumerateArray().Single(l => l.GetProperty("file").GetString() == sales).GetProperty("rejected").GetInt64());
+            Assert.Contains(expected, claimsError, StringComparison.Ordinal);
+            var (_, table, _) = Run("claims", "--case", "three-squirrels", "--data", folder);
+            Assert.Contains("Files read", table, StringComparison.Ordinal);
+
+            var (_, scorecard, checklistError) = Run("checklist", "--data", folder, "--format", "json");
+            var card = JsonDocument.Parse(scorecard).RootElement;
+            Assert.Contains(expected, card.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+            Assert.Equal(2, card.GetProperty("load").EnumerateArray().Single(l => l.GetProperty("file").GetString() == sales).GetProperty("rejected").GetInt64());
+            Assert.Contains(expected, checklistError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -58,7 +101,7 @@ public class ClaimsTests
             CanonicalCsv.Write(Path.Combine(folder, "sales.csv"), sales);
 
             var (exit, output, _) = Run("claims", "--case", "three-squirrels", "--data", folder, "--format", "json");
-            var failed = JsonDocument.Parse(output).RootElement.EnumerateArray().Where(r => !r.GetProperty("reproduced").GetBoolean()).Select(r => r.GetProperty("id").GetString()).ToList();
+            var failed = JsonDocument.Parse(output).RootElement.GetProperty("claims").EnumerateArray().Where(r => !r.GetProperty("reproduced").GetBoolean()).Select(r => r.GetProperty("id").GetString()).ToList();
 
             Assert.Equal(1, exit);
             Assert.Contains("ts-store-gmv-jan-apr", failed);

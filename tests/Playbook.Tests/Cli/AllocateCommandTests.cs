@@ -49,6 +49,64 @@ public sealed class AllocateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Allocate_SessionsWithUvAbovePvAndARejectedRow_TalentSessionsKeptAndTheLossesSaid()
+    {
+        // A fifth of the talent sessions get more unique viewers than views (a figure fault: the session
+        // stays), and one session ends before it starts (its time is wrong: rejected, and said so).
+        var path = Path.Combine(folder, "sessions.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        var header = lines[0].Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        var talents = Playbook.Ingest.Tables.ReadAccounts(Path.Combine(folder, "accounts.csv")).Rows
+            .Where(a => Playbook.Analysis.SellerRoles.RoleOf(a) == Playbook.Canonical.SellerRole.Matrix).Select(a => a.AccountId).ToHashSet();
+        var faulted = 0;
+        var talentRows = 0;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var cells = lines[i].Split(',');
+            if (!talents.Contains(cells[Col("account_id")]))
+            {
+                continue;
+            }
+
+            if (talentRows++ % 5 == 0)
+            {
+                cells[Col("viewers")] = (long.Parse(cells[Col("views")], System.Globalization.CultureInfo.InvariantCulture) + 7).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                lines[i] = string.Join(',', cells);
+                faulted++;
+            }
+        }
+
+        var broken = lines[1].Split(',');
+        broken[Col("session_id")] = "broken-1";
+        broken[Col("ended_at")] = "2000-01-01 00:00:00";
+        lines.Add(string.Join(',', broken));
+        File.WriteAllLines(path, lines);
+
+        var (exit, output, error) = CommandLine.Run("allocate", "--data", folder, "--cost", "talent_sessions=1500", "--draws", "5", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+
+        // Talent sessions a day, counted from the file by hand: every talent row, the faulted ones too.
+        var days = root.GetProperty("period").GetProperty("days").GetInt32();
+        var talent = root.GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("driver").GetString() == "talent_sessions");
+        Assert.Equal((double)talentRows / days, talent.GetProperty("current").GetDouble(), 3);
+
+        var load = root.GetProperty("load").EnumerateArray().Single(l => l.GetProperty("kind").GetString() == "sessions");
+        Assert.Equal((1L, (long)faulted), (load.GetProperty("rejected").GetInt64(), load.GetProperty("noted").GetArrayLength()));
+        var warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.Contains($"{path}: 1 rejected rows are not in the figures (see load)", warnings);
+        Assert.Contains($"{path}: {faulted} figures of loaded rows are unknown, as each contradicted another (see load)", warnings);
+
+        // The table says it too, with the files read.
+        var (_, table, _) = CommandLine.Run("allocate", "--data", folder, "--cost", "talent_sessions=1500", "--draws", "5");
+        Assert.Contains("Files read", table, StringComparison.Ordinal);
+        Assert.Contains("1 rejected rows are not in the figures", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Allocate_Html_OnePageWithItsChartsAndPlotlyOnce()
     {
         var (exit, output, _) = CommandLine.Run("allocate", "--data", folder, "--cost", "live_hours=3000", "--draws", "10", "--format", "html");

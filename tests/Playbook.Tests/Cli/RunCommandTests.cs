@@ -29,6 +29,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_ACellWritesAWarningToStandardError_TheCommandSaysItAgainWithTheCell()
+    {
+        // A notebook's Workbench tells a file's losses on standard error; run repeats them, cell by cell.
+        Write("w.ipynb", "# Warns", "System.Console.Error.WriteLine(\"warning: orders.csv: 3 rejected rows are not in the figures (see load)\");");
+        var (exit, _, error) = CommandLine.Run("run", Path.Combine(folder, "w.ipynb"), "--out", Path.Combine(folder, "out"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"playbook run: {Path.Combine(folder, "w.ipynb")} cell 2: warning: orders.csv: 3 rejected rows are not in the figures (see load)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_LangZhWithoutAChineseEdition_ExitTwoNamingTheFile()
     {
         File.Delete(Path.Combine(folder, "t.zh.ipynb"));

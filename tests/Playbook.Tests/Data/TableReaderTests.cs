@@ -39,27 +39,29 @@ public class TableReaderTests
     }
 
     [Fact]
-    public void ReadSessions_InconsistentCounts_Rejected()
+    public void ReadSessions_InconsistentCounts_FiguresUnknownBadTimesAndValuesRejected()
     {
         using var csv = TempCsv.Write("sessions.csv",
         [
             "session_id,account_id,started_at,ended_at,views,viewers,peak_online,avg_watch_seconds,new_fans,exposures,entries",
             "s1,a1,2021-01-12 19:00:00,2021-01-12 23:00:00,182000,96000,3100,74.5,1850,1250000,150000", // 2 loaded
-            "s2,a1,2021-01-12 19:00:00,2021-01-12 18:00:00,100,50,10,30,1,,",                          // 3 ends before start
-            "s3,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,100,150,10,30,1,,",                         // 4 UV above PV
-            "s4,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,100,50,60,30,1,,",                          // 5 peak above UV
-            "s5,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,100,50,10,30,1,10,20",                      // 6 entries above exposures
-            "s6,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,1.2万,9800,1500,long,1,,",                   // 7 bad watch time
+            "s2,a1,2021-01-12 19:00:00,2021-01-12 18:00:00,100,50,10,30,1,,",                          // 3 ends before start: rejected
+            "s3,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,100,150,10,30,1,,",                         // 4 UV above PV: both unknown
+            "s4,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,100,50,60,30,1,,",                          // 5 peak above UV: both unknown
+            "s5,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,100,50,10,30,1,10,20",                      // 6 entries above exposures: both unknown
+            "s6,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,1.2万,9800,1500,long,1,,",                   // 7 bad watch time: rejected
             "s7,a1,2021-01-12 19:00:00,2021-01-12 20:00:00,1.2万,9800,1500,120,300,,",                  // 8 loaded
         ]);
         var result = Tables.ReadSessions(csv.Path);
 
-        Assert.Equal(["s1", "s7"], result.Rows.Select(s => s.SessionId));
-        Assert.Equal(12_000, result.Rows[1].Views);
-        Assert.Null(result.Rows[1].Exposures);
-        Assert.Equal(
-            [(3L, "ended_at"), (4L, "viewers"), (5L, "peak_online"), (6L, "entries"), (7L, "avg_watch_seconds")],
-            result.Report.Rejections.Select(r => (r.Line, r.Column)));
+        Assert.Equal(["s1", "s3", "s4", "s5", "s7"], result.Rows.Select(s => s.SessionId));
+        Assert.Equal(12_000, result.Rows[4].Views);
+        Assert.Null(result.Rows[4].Exposures);
+        Assert.Equal([(3L, "ended_at"), (7L, "avg_watch_seconds")], result.Report.Rejections.Select(r => (r.Line, r.Column)));
+        Assert.Equal([(4L, "viewers", "150"), (5L, "peak_online", "60"), (6L, "entries", "20")], result.Report.NotedRows.Select(r => (r.Line, r.Column, r.Value)));
+        Assert.Equal(((long?)null, (long?)null, (long?)10), (result.Rows[1].Views, result.Rows[1].Viewers, result.Rows[1].PeakOnline));
+        Assert.Equal(((long?)100, (long?)null, (long?)null), (result.Rows[2].Views, result.Rows[2].Viewers, result.Rows[2].PeakOnline));
+        Assert.Equal(((long?)null, (long?)null, (long?)50), (result.Rows[3].Exposures, result.Rows[3].Entries, result.Rows[3].Viewers));
     }
 
     [Fact]

@@ -150,6 +150,7 @@ public static class BudgetAllocator
         }
 
         warnings.AddRange(result.Health.Where(h => !h.Ok).Select(h => $"{h.Check}: {h.Detail}"));
+        warnings.AddRange(Ingest.LoadReport.LossesOf(data.Load));
         return new Allocation(budget, plans, current, planned, Interval(gains[0], gains.Skip(1)), gains.Skip(1).DefaultIfEmpty(gains[0]).Average(g => g > 0 ? 1.0 : 0.0), result.Health, warnings);
     }
 

@@ -52,6 +52,12 @@ public sealed record MediaData(
     public const string KpiName = "daily net GMV (CNY)";
 
     /// <summary>
+    /// What became of the rows of the files the series were read from (empty for series made in
+    /// memory): a plan made on data that lost rows says so.
+    /// </summary>
+    public IReadOnlyList<Ingest.LoadReport> Load { get; init; } = [];
+
+    /// <summary>
     /// The naive reading of a driver: the slope of daily GMV on its daily effort alone (least
     /// squares), in GMV per unit, with no baseline, carryover or saturation. Busy days get more
     /// effort because they are busy, so it credits the driver with what the season did.

@@ -6,9 +6,9 @@ namespace Playbook.Analysis;
 /// <param name="Tool">The tool (qianchuan, xiaodiantong, …).</param>
 /// <param name="Spend">All spend of the tool in the period, CNY.</param>
 /// <param name="AttributedSpend">Spend of the rows that report an attributed GMV, CNY.</param>
-/// <param name="AttributedGmv">GMV the tool attributes to that spend, CNY.</param>
+/// <param name="AttributedGmv">GMV the tool attributes to that spend, CNY; null when no row of the tool reports one (not known, not 0).</param>
 /// <param name="Roi">支付ROI = AttributedGmv / AttributedSpend; null without attributed spend.</param>
-public sealed record ToolReturn(TrafficTool Tool, decimal Spend, decimal AttributedSpend, decimal AttributedGmv, double? Roi);
+public sealed record ToolReturn(TrafficTool Tool, decimal Spend, decimal AttributedSpend, decimal? AttributedGmv, double? Roi);
 
 /// <summary>
 /// Return on paid traffic (投流) from the traffic table, and the break-even ROI it must beat:
@@ -17,7 +17,7 @@ public sealed record ToolReturn(TrafficTool Tool, decimal Spend, decimal Attribu
 /// <param name="Tools">Per tool.</param>
 /// <param name="Spend">All spend in the period, CNY.</param>
 /// <param name="AttributedSpend">Spend of rows that report attributed GMV, CNY.</param>
-/// <param name="AttributedGmv">Attributed GMV, CNY.</param>
+/// <param name="AttributedGmv">Attributed GMV, CNY; null when no traffic row reports one.</param>
 /// <param name="Roi">AttributedGmv / AttributedSpend.</param>
 /// <param name="GrossMargin">Gross margin used for break-even, 0..1, when given.</param>
 /// <param name="ReturnRate">Return rate used for break-even (refunded / paid amount of the period's orders).</param>
@@ -27,7 +27,7 @@ public sealed record AdReturn(
     IReadOnlyList<ToolReturn> Tools,
     decimal Spend,
     decimal AttributedSpend,
-    decimal AttributedGmv,
+    decimal? AttributedGmv,
     double? Roi,
     double? GrossMargin,
     double? ReturnRate,
@@ -63,13 +63,13 @@ public sealed record AdReturn(
             {
                 var attributed = g.Where(t => t.AttributedGmv is not null).ToList();
                 var attributedSpend = attributed.Sum(t => t.Spend);
-                var gmv = attributed.Sum(t => t.AttributedGmv!.Value);
-                return new ToolReturn(g.Key, g.Sum(t => t.Spend), attributedSpend, gmv, attributedSpend > 0 ? (double)(gmv / attributedSpend) : null);
+                decimal? gmv = attributed.Count == 0 ? null : attributed.Sum(t => t.AttributedGmv!.Value);
+                return new ToolReturn(g.Key, g.Sum(t => t.Spend), attributedSpend, gmv, attributedSpend > 0 ? (double)(gmv!.Value / attributedSpend) : null);
             })
             .ToList();
         var spend = tools.Sum(t => t.Spend);
         var attributedSpendAll = tools.Sum(t => t.AttributedSpend);
-        var attributedGmv = tools.Sum(t => t.AttributedGmv);
+        decimal? attributedGmv = tools.Any(t => t.AttributedGmv is not null) ? tools.Sum(t => t.AttributedGmv ?? 0) : null;
 
         string? reason = null;
         double? breakEven = null;
@@ -90,6 +90,6 @@ public sealed record AdReturn(
             breakEven = BreakEven(grossMargin.Value, returnRate.Value);
         }
 
-        return new AdReturn(tools, spend, attributedSpendAll, attributedGmv, attributedSpendAll > 0 ? (double)(attributedGmv / attributedSpendAll) : null, grossMargin, returnRate, breakEven, reason);
+        return new AdReturn(tools, spend, attributedSpendAll, attributedGmv, attributedSpendAll > 0 ? (double)(attributedGmv!.Value / attributedSpendAll) : null, grossMargin, returnRate, breakEven, reason);
     }
 }

@@ -63,9 +63,11 @@ public sealed record SessionPerformance(
             {
                 ledger.BySession.TryGetValue(s.SessionId, out var sales);
 
-                // The orders naming the session win; else the platform's own figure; daily sales carry
-                // no session, so a session's sales are then unknown, not zero.
-                var ordersKnow = !ledger.HasDailySales || ledger.BySession.Count > 0;
+                // The orders naming the session win; else the platform's own figure. Orders tell a
+                // session's sales only when they name sessions at all: then a session none names sold
+                // nothing. Orders that name no session (and daily sales, which carry none) leave a
+                // session without a platform figure unknown, not zero.
+                var ordersKnow = ledger.BySession.Count > 0;
                 var fromOrders = sales is not null || (ordersKnow && s.Gmv is null);
                 decimal? gmv = fromOrders ? sales?.Tally.Gmv ?? 0m : s.Gmv;
                 string? source = gmv is null ? null : fromOrders ? "orders" : "platform";

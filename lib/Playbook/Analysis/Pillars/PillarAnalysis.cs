@@ -340,10 +340,7 @@ public static class PillarAnalysis
             warnings.Add("no paid orders in the period");
         }
 
-        foreach (var load in input.Load.Where(l => l.Rejected > 0))
-        {
-            warnings.Add(Invariant($"{load.File}: {load.Rejected} rejected rows are not in the figures (see load)"));
-        }
+        warnings.AddRange(LoadReport.LossesOf(input.Load));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -90,8 +90,14 @@ internal sealed class CsvChunks(TextReader reader, int chunkChars)
 
             if (cut < 0)
             {
-                // One record longer than the buffer: read on with a bigger one.
-                var bigger = Pool.Rent(buffer.Length * 2);
+                // One record longer than the buffer: read on with a bigger one, up to the longest record
+                // the plain reader takes; past it, the plain reader stops at that record with its line.
+                if (buffer.Length >= CsvRowSource.MaxRecordChars)
+                {
+                    throw new FastReadAbandoned("a record is longer than the plain reader's limit");
+                }
+
+                var bigger = Pool.Rent(Math.Min(buffer.Length * 2, CsvRowSource.MaxRecordChars));
                 buffer.AsSpan(0, filled).CopyTo(bigger);
                 Pool.Return(buffer);
                 buffer = bigger;

@@ -17,6 +17,12 @@ internal sealed class CsvRowSource : IRowSource
         TextEncoding = encoding;
     }
 
+    /// <summary>
+    /// The longest record read, in characters: far above any export's row, it bounds what one line
+    /// may cost (a file of gigabytes without a line end stops there, with the line it starts on).
+    /// </summary>
+    public const int MaxRecordChars = 4 << 20;
+
     public string Name { get; }
 
     /// <summary>The encoding the file is read with.</summary>
@@ -44,7 +50,7 @@ internal sealed class CsvRowSource : IRowSource
             Encoding = found.Encoding,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MaxRecordSize = 4 << 20,
+            MaxRecordSize = MaxRecordChars,
         };
         try
         {

@@ -35,7 +35,8 @@ internal sealed class SharedStrings
     {
         var text = new CharBuffer(new char[1 << 16]);
         var ends = new List<int>();
-        using var chunks = new XmlChunks(stream, "sst", "si", 1 << 20);
+        using var chunks = new XmlChunks(stream, "sst", "si", 1 << 20, file, "shared strings");
+        var itemStart = 0;
         var tag = default(SheetXml.Tag);
         while (chunks.Next() is { } chunk)
         {
@@ -62,10 +63,21 @@ internal sealed class SharedStrings
                     {
                         if (tag.IsEnd || tag.SelfClosing)
                         {
+                            if (text.Length - itemStart > WorkbookLimits.MaxCellChars)
+                            {
+                                throw WorkbookLimits.TooLong(file, "shared strings", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"string {ends.Count + 1}"), WorkbookLimits.MaxCellChars, "characters");
+                            }
+
+                            if (text.Length > WorkbookLimits.MaxSharedStringChars)
+                            {
+                                throw WorkbookLimits.TooLong(file, "shared strings", "the strings together", WorkbookLimits.MaxSharedStringChars, "characters");
+                            }
+
                             ends.Add(text.Length);
                         }
 
                         inItem = !tag.IsEnd && !tag.SelfClosing;
+                        itemStart = text.Length;
                     }
                     else if (inItem && !tag.IsEnd && !tag.SelfClosing && SheetXml.Is(xml, tag, "t"u8))
                     {

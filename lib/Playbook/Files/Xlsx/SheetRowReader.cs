@@ -202,6 +202,7 @@ internal sealed class SheetRowReader(SharedStrings strings, CellStyles styles, b
         ReadOnlySpan<byte> value = default;
         var hasValue = false;
         var inline = type.SequenceEqual("inlineStr"u8);
+        var start = text.Length;
         while (true)
         {
             var lt = xml[at..].IndexOf((byte)'<');
@@ -263,12 +264,15 @@ internal sealed class SheetRowReader(SharedStrings strings, CellStyles styles, b
             }
         }
 
-        if (!hasValue || inline)
+        if (hasValue && !inline)
         {
-            return;
+            Append(value, type, style, text);
         }
 
-        Append(value, type, style, text);
+        if (text.Length - start > WorkbookLimits.MaxCellChars)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"refused: a cell is longer than the limit of {WorkbookLimits.MaxCellChars:N0} characters: the file is built to exhaust memory, or broken"));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Playbook.Files;
 
 /// <summary>
-/// The rows of an unencrypted .xlsx, streamed sheet by sheet with each row's sheet row number, read
-/// from the package's XML by <see cref="SheetRowReader"/>. An encrypted workbook or an .xls goes
-/// through <see cref="XlsxRowSource"/> (ExcelDataReader) instead; both give the same cell text.
+/// The rows of an .xlsx (an encrypted one once <see cref="CompoundWorkbook"/> has decrypted it),
+/// streamed sheet by sheet with each row's sheet row number, read from the package's XML by
+/// <see cref="SheetRowReader"/> within <see cref="WorkbookLimits"/>. An .xls goes through
+/// <see cref="XlsxRowSource"/> (ExcelDataReader) instead; both give the same cell text.
 /// </summary>
 internal sealed class SheetRows : IRowSource
 {
@@ -47,9 +48,13 @@ internal sealed class SheetRows : IRowSource
 
     /// <summary>Opens a workbook at its first sheet.</summary>
     /// <exception cref="InputException">Not a readable workbook.</exception>
-    public static SheetRows Open(string path, string name)
+    public static SheetRows Open(string path, string name) => Open(File.OpenRead(path), name);
+
+    /// <summary>Opens a workbook held in <paramref name="file"/> (a decrypted package …), which it then owns.</summary>
+    /// <exception cref="InputException">Not a readable workbook.</exception>
+    public static SheetRows Open(Stream file, string name)
     {
-        var package = XlsxPackage.Open(path, name);
+        var package = XlsxPackage.Open(file, name);
         try
         {
             return new SheetRows(package);
@@ -152,7 +157,7 @@ internal sealed class SheetRows : IRowSource
         reader = NewReader(Package);
         if (sheet < Package.Sheets.Count)
         {
-            chunks = new XmlChunks(Package.OpenSheet(sheet), "sheetData", "row", ChunkBytes);
+            chunks = new XmlChunks(Package.OpenSheet(sheet), "sheetData", "row", ChunkBytes, Name, "sheet " + Package.Sheets[sheet].Name);
         }
     }
 

@@ -53,17 +53,21 @@ internal sealed class XlsxPackage : IDisposable
 
     /// <summary>Opens the package and reads its small parts.</summary>
     /// <exception cref="InputException">Not a zip, or not a workbook inside.</exception>
-    public static XlsxPackage Open(string path, string name)
+    public static XlsxPackage Open(string path, string name) => Open(File.OpenRead(path), name);
+
+    /// <summary>Opens the package held in <paramref name="file"/>, which it then owns, and reads its small parts.</summary>
+    /// <exception cref="InputException">Not a zip, or not a workbook inside, or a part past <see cref="WorkbookLimits"/>.</exception>
+    public static XlsxPackage Open(Stream file, string name)
     {
-        var file = File.OpenRead(path);
+        ArgumentNullException.ThrowIfNull(file);
         try
         {
             var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false);
             try
             {
-                var workbookPath = OfficeDocumentPath(zip) ?? "xl/workbook.xml";
-                var workbook = Load(zip, workbookPath) ?? throw new InputException($"{name}: not a readable workbook (no {workbookPath} inside)");
-                var relations = Relations(zip, workbookPath);
+                var workbookPath = OfficeDocumentPath(zip, name) ?? "xl/workbook.xml";
+                var workbook = Load(zip, workbookPath, name) ?? throw new InputException($"{name}: not a readable workbook (no {workbookPath} inside)");
+                var relations = Relations(zip, workbookPath, name);
                 var ns = workbook.Root!.Name.Namespace;
                 var date1904 = workbook.Root.Element(ns + "workbookPr")?.Attribute("date1904")?.Value is "1" or "true";
                 List<(string, string)> sheets = [];
@@ -76,9 +80,9 @@ internal sealed class XlsxPackage : IDisposable
                     }
                 }
 
-                var stringsEntry = RelationOfType(zip, workbookPath, "sharedStrings");
-                var stylesEntry = RelationOfType(zip, workbookPath, "styles");
-                var styles = stylesEntry is null ? CellStyles.None : CellStyles.Read(Load(zip, stylesEntry));
+                var stringsEntry = RelationOfType(zip, workbookPath, "sharedStrings", name);
+                var stylesEntry = RelationOfType(zip, workbookPath, "styles", name);
+                var styles = stylesEntry is null ? CellStyles.None : CellStyles.Read(Load(zip, stylesEntry, name));
                 return new XlsxPackage(name, file, zip, sheets, stringsEntry, styles, date1904);
             }
             catch
@@ -105,7 +109,7 @@ internal sealed class XlsxPackage : IDisposable
     {
         try
         {
-            return Entry(zip, Sheets[index].Entry)?.Open() ?? throw new InputException($"{Name}: not a readable workbook (sheet {Sheets[index].Name} is missing from the package)");
+            return (Entry(zip, Sheets[index].Entry) is { } entry ? WorkbookLimits.Open(entry, Name) : null) ?? throw new InputException($"{Name}: not a readable workbook (sheet {Sheets[index].Name} is missing from the package)");
         }
         catch (InvalidDataException e)
         {
@@ -128,7 +132,7 @@ internal sealed class XlsxPackage : IDisposable
 
         try
         {
-            using var stream = entry.Open();
+            using var stream = WorkbookLimits.Open(entry, Name);
             return SharedStrings.Read(stream, Name);
         }
         catch (InvalidDataException e)
@@ -140,30 +144,30 @@ internal sealed class XlsxPackage : IDisposable
     private static ZipArchiveEntry? Entry(ZipArchive zip, string path) =>
         zip.GetEntry(path) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
 
-    private static XDocument? Load(ZipArchive zip, string path)
+    private static XDocument? Load(ZipArchive zip, string path, string name)
     {
         if (Entry(zip, path) is not { } entry)
         {
             return null;
         }
 
-        using var stream = entry.Open();
+        using var stream = WorkbookLimits.Open(entry, name, WorkbookLimits.MaxSmallPartBytes);
         return XDocument.Load(stream);
     }
 
-    private static string? OfficeDocumentPath(ZipArchive zip)
+    private static string? OfficeDocumentPath(ZipArchive zip, string name)
     {
-        var rels = Load(zip, "_rels/.rels");
+        var rels = Load(zip, "_rels/.rels", name);
         var target = rels?.Root?.Elements(XName.Get("Relationship", RelationshipsNamespace))
             .FirstOrDefault(r => r.Attribute("Type")?.Value.EndsWith(OfficeDocument, StringComparison.Ordinal) == true)?.Attribute("Target")?.Value;
         return target is null ? null : Resolve("", target);
     }
 
     /// <summary>The workbook's relationships: id → zip entry.</summary>
-    private static Dictionary<string, string> Relations(ZipArchive zip, string workbookPath)
+    private static Dictionary<string, string> Relations(ZipArchive zip, string workbookPath, string name)
     {
         var folder = Path.GetDirectoryName(workbookPath)?.Replace('\\', '/') ?? "";
-        var rels = Load(zip, RelsPath(workbookPath));
+        var rels = Load(zip, RelsPath(workbookPath), name);
         Dictionary<string, string> result = new(StringComparer.Ordinal);
         foreach (var relation in rels?.Root?.Elements(XName.Get("Relationship", RelationshipsNamespace)) ?? [])
         {
@@ -176,10 +180,10 @@ internal sealed class XlsxPackage : IDisposable
         return result;
     }
 
-    private static string? RelationOfType(ZipArchive zip, string workbookPath, string type)
+    private static string? RelationOfType(ZipArchive zip, string workbookPath, string type, string name)
     {
         var folder = Path.GetDirectoryName(workbookPath)?.Replace('\\', '/') ?? "";
-        var rels = Load(zip, RelsPath(workbookPath));
+        var rels = Load(zip, RelsPath(workbookPath), name);
         var target = rels?.Root?.Elements(XName.Get("Relationship", RelationshipsNamespace))
             .FirstOrDefault(r => r.Attribute("Type")?.Value.EndsWith("/" + type, StringComparison.Ordinal) == true)?.Attribute("Target")?.Value;
         return target is null ? null : Resolve(folder, target);

@@ -5,11 +5,12 @@ using ExcelDataReader.Exceptions;
 namespace Playbook.Files;
 
 /// <summary>
-/// The rows of an encrypted .xlsx or an .xls through ExcelDataReader, streamed row by row, sheet by
+/// The rows of an .xls (an encrypted one too) through ExcelDataReader, streamed row by row, sheet by
 /// sheet, each with its sheet row number; cells come out as <see cref="CellText"/> writes them, as
-/// from <see cref="SheetRows"/> (which reads unencrypted .xlsx faster). An encrypted workbook is
-/// opened with the password its file name carries (a 快手小店 download: the name's last 6
-/// characters), then the one given; no password is ever written anywhere.
+/// from <see cref="SheetRows"/>, which reads every .xlsx (<see cref="CompoundWorkbook"/> decrypts the
+/// encrypted ones). The tests also open .xlsx files here, to hold the two readers to the same cells.
+/// An encrypted workbook is opened with the password its file name carries (a 快手小店 download: the
+/// name's last 6 characters), then the one given; no password is ever written anywhere.
 /// </summary>
 internal sealed class XlsxRowSource : IRowSource
 {

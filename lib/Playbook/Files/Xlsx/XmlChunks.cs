@@ -20,11 +20,18 @@ internal sealed class XmlChunk
 /// <c>si</c> in <c>sst</c>), so rows can be read apart and by several workers. A chunk ends where
 /// the last element that starts in it starts; that element goes on to the next chunk. The first
 /// chunk also holds what comes before the elements, the last one what follows them: readers pass
-/// over other elements. An element longer than a chunk makes the chunk grow.
+/// over other elements. An element longer than a chunk makes the chunk grow, up to
+/// <see cref="WorkbookLimits.MaxRowBytes"/>: past it, the part is refused, naming <paramref name="file"/> and <paramref name="part"/>.
 /// </summary>
-internal sealed class XmlChunks(Stream stream, string container, string element, int chunkBytes) : IDisposable
+internal sealed class XmlChunks(Stream stream, string container, string element, int chunkBytes, string file, string part) : IDisposable
 {
+    private const int TailBytes = 256;
     private readonly byte[] containerName = System.Text.Encoding.ASCII.GetBytes(container);
+
+    // The part's root element, whose end tag must close it: a part that stops before it was cut
+    // short, or its zip header understated its size (the zip reader then stops there, silently).
+    private readonly byte[] root = System.Text.Encoding.ASCII.GetBytes(container == "sheetData" ? "worksheet" : container);
+    private byte[] tail = [];
     private byte[]? open;
     private byte[] carry = [];
     private int carried;
@@ -56,9 +63,15 @@ internal sealed class XmlChunks(Stream stream, string container, string element,
                 if (filled == 0)
                 {
                     Pool.Return(buffer);
+                    if (!EndsWithRoot(tail))
+                    {
+                        throw new InvalidDataException($"the part ends before its closing </{container}> or </{System.Text.Encoding.ASCII.GetString(root)}>: it is cut short, or its zip header understates its size");
+                    }
+
                     return null;
                 }
 
+                tail = buffer.AsSpan(Math.Max(0, filled - TailBytes), Math.Min(filled, TailBytes)).ToArray();
                 return new XmlChunk { Sequence = sequence++, Buffer = buffer, Length = filled };
             }
 
@@ -75,8 +88,14 @@ internal sealed class XmlChunks(Stream stream, string container, string element,
                 return new XmlChunk { Sequence = sequence++, Buffer = buffer, Length = cut };
             }
 
-            // No element ends in the chunk yet: read on into a larger one.
-            var larger = Pool.Rent(buffer.Length * 2);
+            // No element ends in the chunk yet: read on into a larger one, within the limit.
+            if (buffer.Length >= WorkbookLimits.MaxRowBytes)
+            {
+                Pool.Return(buffer);
+                throw WorkbookLimits.TooLong(file, part, $"a {element} element (with the space around it)", WorkbookLimits.MaxRowBytes, "bytes of XML");
+            }
+
+            var larger = Pool.Rent(Math.Min(buffer.Length * 2, WorkbookLimits.MaxRowBytes));
             buffer.AsSpan(0, filled).CopyTo(larger);
             Pool.Return(buffer);
             buffer = larger;
@@ -84,6 +103,30 @@ internal sealed class XmlChunks(Stream stream, string container, string element,
     }
 
     public void Dispose() => stream.Dispose();
+
+    /// <summary>Whether the text ends with the root's end tag (any prefix), or the root closing itself.</summary>
+    private bool EndsWithRoot(ReadOnlySpan<byte> text)
+    {
+        text = text.TrimEnd(" \t\r\n"u8);
+        var lt = text.LastIndexOf((byte)'<');
+        if (text.Length == 0 || text[^1] != (byte)'>' || lt < 0)
+        {
+            return false;
+        }
+
+        var tag = text[(lt + 1)..^1];
+        var closing = tag.Length > 0 && tag[0] == (byte)'/';
+        if (!closing && (tag.Length == 0 || tag[^1] != (byte)'/'))
+        {
+            return false;
+        }
+
+        var name = closing ? tag[1..] : tag[..^1];
+        var end = name.IndexOfAny(" \t\r\n/"u8);
+        name = end < 0 ? name : name[..end];
+        var colon = name.IndexOf((byte)':');
+        return name[(colon + 1)..].SequenceEqual(root);
+    }
 
     /// <summary>Where the last element that starts in <paramref name="xml"/> starts (after the first), or 0.</summary>
     private int Cut(ReadOnlySpan<byte> xml)

@@ -660,14 +660,25 @@ internal sealed class FastOrderReader
     /// <summary>Chunks of a sheet's rows as XML, read from the sheet the header was found on.</summary>
     private sealed class SheetFeed(SheetRows rows, long headerLine, int chunkBytes) : IFeed, IDisposable
     {
-        private readonly XmlChunks chunks = new(rows.Package.OpenSheet(rows.SheetIndex), "sheetData", "row", Math.Max(chunkBytes, 256));
+        private readonly XmlChunks chunks = new(rows.Package.OpenSheet(rows.SheetIndex), "sheetData", "row", Math.Max(chunkBytes, 256), rows.Name, "sheet " + rows.Sheet);
 
         public ArrayPool<char> Pool { get; } = ArrayPool<char>.Create(256 << 20, 16);
 
         /// <summary>The header's sheet row: rows up to it are not data.</summary>
         public long HeaderLine => headerLine;
 
-        public (int Sequence, object Item)? Next() => chunks.Next() is { } chunk ? (chunk.Sequence, chunk) : null;
+        public (int Sequence, object Item)? Next()
+        {
+            try
+            {
+                return chunks.Next() is { } chunk ? (chunk.Sequence, chunk) : null;
+            }
+            catch (InvalidDataException e)
+            {
+                // The plain engine reads the rows before it and says where the part breaks.
+                throw new FastReadAbandoned("the sheet is broken: " + e.Message);
+            }
+        }
 
         /// <summary>A row reader for one worker.</summary>
         public SheetRowReader NewReader() => SheetRows.NewReader(rows.Package);

@@ -72,6 +72,13 @@ public static class AllocationJson
 
         json.WriteEndArray();
         JsonFields.Strings(json, "excluded", result.Data.Excluded);
+        json.WriteStartArray("load");
+        foreach (var report in result.Data.Load)
+        {
+            LoadReportJson.Write(json, report);
+        }
+
+        json.WriteEndArray();
         JsonFields.Strings(json, "warnings", plan.Warnings);
         json.WriteEndObject();
     }

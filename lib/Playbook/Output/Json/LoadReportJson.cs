@@ -18,7 +18,8 @@ public static class LoadReportJson
     };
 
     /// <summary>
-    /// Writes <c>{"file","kind","source","encoding","sheet","rows","loaded","unpaid","rejected","summary","repeated","notes":{…},"rejections":[{"line","column","value","reason"}]}</c>.
+    /// Writes <c>{"file","kind","source","encoding","sheet","rows","loaded","unpaid","rejected","summary","repeated","notes":{…},"rejections":[{"line","column","value","reason"}],"noted":[{"line","column","value","reason"}]}</c>:
+    /// <c>noted</c> lists the rows loaded with a figure unknown.
     /// </summary>
     public static void Write(Utf8JsonWriter writer, LoadReport report)
     {
@@ -45,6 +46,18 @@ public static class LoadReportJson
         writer.WriteEndObject();
         writer.WriteStartArray("rejections");
         foreach (var r in report.Rejections)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", r.Line);
+            writer.WriteString("column", r.Column);
+            writer.WriteString("value", r.Value);
+            writer.WriteString("reason", r.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("noted");
+        foreach (var r in report.NotedRows)
         {
             writer.WriteStartObject();
             writer.WriteNumber("line", r.Line);

@@ -42,7 +42,7 @@ internal sealed class CanonicalSource<T> : SourceAdapter<T>, ILayoutWriter<T>
             Columns = Columns,
             Positions = Positions(header, file),
             Header = header,
-            Build = (row, _) => table.Read(row),
+            Build = (row, side) => table.Read(row, side),
             IdColumn = table.IdColumn,
             KeyOf = table.KeyOf,
             IsUnpaid = table.IsUnpaid,

@@ -115,7 +115,8 @@ public static class MappedSource
                     T record;
                     try
                     {
-                        record = table.Read(canonical);
+                        record = table.Read(canonical, side);
+                        side.RenameFigures(column => spec.SourceOf(column) ?? column);
                     }
                     catch (FieldException e)
                     {

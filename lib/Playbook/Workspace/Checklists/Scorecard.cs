@@ -1,5 +1,6 @@
 using System.Globalization;
 using Playbook.Files;
+using Playbook.Ingest;
 using YamlDotNet.RepresentationModel;
 
 namespace Playbook.Workspace;
@@ -130,6 +131,9 @@ public sealed record PillarScore(string Checklist, string Pillar, int Met, int N
 /// <param name="Warnings">Answers for unknown items, and the like.</param>
 public sealed record Scorecard(IReadOnlyList<Checklist> Checklists, IReadOnlyList<ItemResult> Items, IReadOnlyList<PillarScore> Scores, IReadOnlyList<ItemResult> FixFirst, IReadOnlyList<string> Warnings)
 {
+    /// <summary>What became of the rows of the files the evidence was read from (empty without data).</summary>
+    public IReadOnlyList<LoadReport> Load { get; init; } = [];
+
     /// <summary>Scores the checklists against data (null: none) and the user's answers.</summary>
     public static Scorecard Evaluate(IReadOnlyList<Checklist> checklists, BrandData? data, AnswerSheet? answers = null)
     {
@@ -156,7 +160,9 @@ public sealed record Scorecard(IReadOnlyList<Checklist> Checklists, IReadOnlyLis
             .ThenBy(i => i.Item.Id, StringComparer.Ordinal)
             .Take(3)
             .ToList();
-        return new Scorecard(checklists, items, scores, fixFirst, warnings);
+        var load = data?.Load.ToList() ?? [];
+        warnings.AddRange(LoadReport.LossesOf(load));
+        return new Scorecard(checklists, items, scores, fixFirst, warnings) { Load = load };
     }
 
     private static PillarScore Score(string checklist, string pillar, List<ItemResult> results) =>

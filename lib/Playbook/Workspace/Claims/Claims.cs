@@ -130,8 +130,16 @@ public static class ClaimRegistry
     /// null), each checked against its own case's data, or against <paramref name="folder"/> when given.
     /// </summary>
     /// <exception cref="InputException">No case has that name, or a claims file is malformed.</exception>
-    public static IReadOnlyList<ClaimResult> EvaluateBundled(string? caseName = null, string? folder = null, ReadOptions? options = null)
+    public static IReadOnlyList<ClaimResult> EvaluateBundled(string? caseName = null, string? folder = null, ReadOptions? options = null) =>
+        EvaluateBundled(caseName, folder, options, []);
+
+    /// <summary>
+    /// As <see cref="EvaluateBundled(string?, string?, ReadOptions?)"/>, adding to <paramref name="load"/> the
+    /// load report of every file the claims read, so that what the files lost is said beside them.
+    /// </summary>
+    public static IReadOnlyList<ClaimResult> EvaluateBundled(string? caseName, string? folder, ReadOptions? options, List<LoadReport> load)
     {
+        ArgumentNullException.ThrowIfNull(load);
         var root = WorkspaceFolders.DataRoot();
         var claims = Load(Path.Combine(root, "claims"));
         if (caseName is not null)
@@ -144,7 +152,9 @@ public static class ClaimRegistry
         foreach (var group in claims.GroupBy(c => c.Case))
         {
             var dataFolder = folder ?? Path.Combine(root, group.Key);
-            results.AddRange(Evaluate(group, new BrandData(dataFolder) { ReadOptions = options ?? ReadOptions.Lenient }));
+            var data = new BrandData(dataFolder) { ReadOptions = options ?? ReadOptions.Lenient };
+            results.AddRange(Evaluate(group, data));
+            load.AddRange(data.Load.Where(r => !load.Contains(r)));
         }
 
         return results;

@@ -1,5 +1,5 @@
 // Writes the workbook fixtures of the spreadsheet tests with a tool other than the library's own
-// writer (ExcelJS, as Excel stores cells: shared strings, styles, dates) and encrypts two of them
+// writer (ExcelJS, as Excel stores cells: shared strings, styles, dates) and encrypts three of them
 // with officecrypto-tool, the way a 快手小店 download is encrypted. Run once; the outputs are committed
 // beside this script and the tests never need Node: npm ci && node make.mjs
 import fs from 'node:fs';
@@ -54,6 +54,8 @@ await write('kuaishou-orders.xlsx', kuaishouSheets);
 const plain = fs.readFileSync('kuaishou-orders.xlsx');
 fs.writeFileSync('订单导出_20210531_k7q2mz.xlsx', await officeCrypto.encrypt(plain, { password: 'k7q2mz' }));
 fs.writeFileSync('kuaishou-locked.xlsx', await officeCrypto.encrypt(plain, { password: 's3cr3t!' }));
+// The same rows under ECMA-376 Standard encryption (AES-128, SHA-1: Excel 2007's), which older tools still write.
+fs.writeFileSync('订单导出_20210531_std9q2.xlsx', await officeCrypto.encrypt(plain, { password: 'std9q2', type: 'standard' }));
 fs.unlinkSync('kuaishou-orders.xlsx');
 
 // 罗盘 直播间列表: a title row above the header, '-' for figures not available, decimal minutes.
@@ -92,3 +94,24 @@ await write('douyin-export-newer.xlsx', [{
   formats: { I: 'yyyy-mm-dd hh:mm:ss' },
 }]);
 console.log('wrote 订单导出_20210531_k7q2mz.xlsx, kuaishou-locked.xlsx, compass-live-list.xlsx, qianchuan-uni.xlsx, douyin-export-newer.xlsx');
+
+// A hostile workbook: 320 MiB of spaces between its two rows, zipped to a few hundred kilobytes, then
+// encrypted as a 快手小店 download is (password: the last 6 characters of its name). The reader must
+// refuse it, as it refuses the same file unencrypted, without expanding it.
+{
+  const { default: JSZip } = await import('jszip');
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rels = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+  zip.file('_rels/.rels', `<Relationships xmlns="${pkg}"><Relationship Id="r1" Type="${rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<workbook xmlns="${main}" xmlns:r="${rels}"><sheets><sheet name="订单" sheetId="1" r:id="rS"/></sheets></workbook>`);
+  zip.file('xl/_rels/workbook.xml.rels', `<Relationships xmlns="${pkg}"><Relationship Id="rS" Type="${rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  const head = Buffer.from(`<worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>订单号</t></is></c></row>`);
+  const tail = Buffer.from('<row r="2"><c r="A2" t="inlineStr"><is><t>1</t></is></c></row></sheetData></worksheet>');
+  zip.file('xl/worksheets/sheet1.xml', Buffer.concat([head, Buffer.alloc(320 << 20, 0x20), tail]));
+  const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  fs.writeFileSync('hostile_spaces_b0mb42.xlsx', await officeCrypto.encrypt(bomb, { password: 'b0mb42' }));
+  console.log(`wrote hostile_spaces_b0mb42.xlsx (${bomb.length} bytes zipped)`);
+}
