@@ -72,7 +72,7 @@ internal static class AllocateCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    Formats.WriteJson(stdout, json => AllocationJson.Write(json, result, plan));
+                    JsonOutput.Write(stdout, AllocationJson.From(result, plan));
                     break;
                 case "html":
                     stdout.Write(AllocationHtml.Render(result, plan, name ?? folder!));

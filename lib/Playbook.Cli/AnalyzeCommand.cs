@@ -103,7 +103,7 @@ internal static class AnalyzeCommand
 
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(stdout, report);
+                JsonOutput.Write(stdout, PillarReportJson.From(report));
             }
             else
             {
@@ -146,14 +146,6 @@ internal static class AnalyzeCommand
         {
             throw new InputException($"--gross-margin {options.GrossMargin} must be above 0 and at most 1");
         }
-    }
-
-    private static void WriteJson(TextWriter stdout, PillarReport report)
-    {
-        Formats.WriteJson(stdout, json =>
-        {
-            PillarReportJson.Write(json, report);
-        });
     }
 
     private static void WriteTable(TextWriter stdout, PillarReport report)

@@ -55,7 +55,7 @@ internal static class ChecklistCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    WriteJson(stdout, scorecard);
+                    JsonOutput.Write(stdout, ScorecardJson.From(scorecard));
                     break;
                 case "html":
                     stdout.Write(ScorecardHtml.Render(scorecard, source, Languages.Parse(parse.GetValue(lang))));
@@ -68,56 +68,6 @@ internal static class ChecklistCommand
             return PlaybookCommand.Success;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter stdout, Scorecard scorecard)
-    {
-        Formats.WriteJson(stdout, json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("items");
-            foreach (var r in scorecard.Items)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", r.Item.Id);
-                json.WriteString("checklist", r.Item.Checklist);
-                json.WriteString("pillar", r.Item.Pillar);
-                json.WriteString("text", r.Item.Text);
-                json.WriteString("text_zh", r.Item.TextZh);
-                json.WriteString("status", r.Status.Name());
-                JsonFields.Number(json, "measured", r.Measured);
-                JsonFields.Number(json, "threshold", r.Item.Evidence?.Threshold);
-
-                json.WriteString("evidence", r.Evidence);
-                json.WriteString("missing", r.Missing);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("scores");
-            foreach (var s in scorecard.Scores)
-            {
-                json.WriteStartObject();
-                json.WriteString("checklist", s.Checklist);
-                json.WriteString("pillar", s.Pillar);
-                json.WriteNumber("met", s.Met);
-                json.WriteNumber("not_met", s.NotMet);
-                json.WriteNumber("unknown", s.Unknown);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            JsonFields.Strings(json, "fix_first", scorecard.FixFirst.Select(r => r.Item.Id));
-            json.WriteStartArray("load");
-            foreach (var report in scorecard.Load)
-            {
-                LoadReportJson.Write(json, report);
-            }
-
-            json.WriteEndArray();
-            JsonFields.Strings(json, "warnings", scorecard.Warnings);
-            json.WriteEndObject();
-        });
     }
 
     private static void WriteTable(TextWriter stdout, Scorecard scorecard, string source)

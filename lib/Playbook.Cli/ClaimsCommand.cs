@@ -39,7 +39,7 @@ internal static class ClaimsCommand
 
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(stdout, results, load, warnings);
+                JsonOutput.Write(stdout, ClaimsJson.From(results, load, warnings));
             }
             else
             {
@@ -49,54 +49,6 @@ internal static class ClaimsCommand
             return results.Any(r => r.Reproduced == false) ? PlaybookCommand.CheckFailed : PlaybookCommand.Success;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter stdout, IReadOnlyList<ClaimResult> results, IReadOnlyList<LoadReport> load, IReadOnlyList<string> warnings)
-    {
-        Formats.WriteJson(stdout, json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("claims");
-            foreach (var r in results)
-            {
-                var c = r.Claim;
-                json.WriteStartObject();
-                json.WriteString("id", c.Id);
-                json.WriteString("case", c.Case);
-                json.WriteString("kind", c.Kind == ClaimKind.Reproducible ? "reproducible" : "context");
-                json.WriteString("statement", c.Statement);
-                json.WriteString("article_zh", c.ArticleZh);
-                json.WriteString("query", c.Query?.ToString());
-                json.WriteString("compare", c.CompareName);
-                json.WriteString("expected", c.Expected);
-                json.WriteString("actual", r.Actual);
-                JsonFields.Number(json, "tolerance", c.Tolerance);
-
-                json.WriteString("unit", c.Unit);
-                if (r.Reproduced is { } reproduced)
-                {
-                    json.WriteBoolean("reproduced", reproduced);
-                }
-                else
-                {
-                    json.WriteNull("reproduced");
-                }
-
-                json.WriteString("note", r.Note);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("load");
-            foreach (var report in load)
-            {
-                LoadReportJson.Write(json, report);
-            }
-
-            json.WriteEndArray();
-            JsonFields.Strings(json, "warnings", warnings);
-            json.WriteEndObject();
-        });
     }
 
     private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results, IReadOnlyList<LoadReport> load)

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using Playbook.Output;
 using Spectre.Console;
 
 namespace Playbook.Cli;
@@ -27,17 +25,5 @@ internal static class Formats
         });
         console.Profile.Width = 160;
         return console;
-    }
-
-    /// <summary>Writes one JSON document to <paramref name="stdout"/>: indented, Chinese kept readable.</summary>
-    public static void WriteJson(TextWriter stdout, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LoadReportJson.WriterOptions))
-        {
-            write(json);
-        }
-
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }

@@ -33,20 +33,7 @@ internal static class ImportCommand
 
             if (parse.GetValue(format) == "json")
             {
-                Formats.WriteJson(stdout, json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("out", result.Directory);
-                    JsonFields.Strings(json, "files", result.Files);
-                    json.WriteStartArray("load");
-                    foreach (var report in result.Reports)
-                    {
-                        LoadReportJson.Write(json, report);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                });
+                JsonOutput.Write(stdout, new ImportJson(result.Directory, result.Files, LoadReportJson.From(result.Reports)));
             }
             else
             {

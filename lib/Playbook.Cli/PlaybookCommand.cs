@@ -39,6 +39,7 @@ public static class PlaybookCommand
             RunCommand.Create(stdout, stderr),
             ReproduceCommand.Create(stdout, stderr),
             AllocateCommand.Create(stdout, stderr),
+            SchemasCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

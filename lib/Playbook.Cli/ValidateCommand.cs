@@ -42,7 +42,15 @@ internal static class ValidateCommand
 
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(stdout, reports);
+                // One file prints one object; several print an array of them.
+                if (reports.Count == 1)
+                {
+                    JsonOutput.Write(stdout, LoadReportJson.From(reports[0]));
+                }
+                else
+                {
+                    JsonOutput.Write(stdout, LoadReportJson.From(reports));
+                }
             }
             else
             {
@@ -52,24 +60,6 @@ internal static class ValidateCommand
             return PlaybookCommand.Success;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter stdout, List<LoadReport> reports)
-    {
-        Formats.WriteJson(stdout, json =>
-        {
-            // One file prints one object; several print an array of them.
-            if (reports.Count == 1)
-            {
-                LoadReportJson.Write(json, reports[0]);
-            }
-            else
-            {
-                json.WriteStartArray();
-                reports.ForEach(r => LoadReportJson.Write(json, r));
-                json.WriteEndArray();
-            }
-        });
     }
 
     internal static void WriteTable(TextWriter stdout, List<LoadReport> reports)

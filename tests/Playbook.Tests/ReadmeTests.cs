@@ -6,7 +6,7 @@ namespace Playbook.Tests;
 /// <summary>The C# in README.md compiles and runs, because this test holds the same code.</summary>
 public class ReadmeTests
 {
-    private static readonly string Root = Data.SampleDataTests.RepositoryRoot();
+    private static readonly string Root = Repo.Root;
 
     [Fact]
     public void Readme_CSharpExample_IsTheCodeThisTestRuns()

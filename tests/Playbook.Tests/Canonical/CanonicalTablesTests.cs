@@ -13,7 +13,7 @@ namespace Playbook.Tests.Canonical;
 /// </summary>
 public sealed partial class CanonicalTablesTests
 {
-    private static readonly string Root = Data.SampleDataTests.RepositoryRoot();
+    private static readonly string Root = Repo.Root;
 
     public static TheoryData<string> DataFolders() => ["samples", "three-squirrels", "dora-doshang"];
 

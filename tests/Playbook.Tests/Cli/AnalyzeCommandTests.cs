@@ -4,9 +4,9 @@ namespace Playbook.Tests.Cli;
 
 public class AnalyzeCommandTests
 {
-    private static readonly string Samples = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples");
+    private static readonly string Samples = Path.Combine(Repo.Root, "data", "samples");
 
-    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.Cli.CommandLine.Run(args);
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.CommandLine.Run(args);
 
     private static string Sample(string file) => Path.Combine(Samples, file);
 

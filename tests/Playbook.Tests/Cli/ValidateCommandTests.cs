@@ -12,12 +12,12 @@ public class ValidateCommandTests
         "O3,,douyin,2021-01-05 20:15:00,a1,live,p1,1,9.999,0",   // 4 three decimals
     ];
 
-    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.Cli.CommandLine.Run(args);
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Playbook.Tests.CommandLine.Run(args);
 
     [Fact]
     public void Validate_Json_PrintsTheReportObject()
     {
-        using var csv = TempCsv.Write("orders.csv", Orders);
+        using var csv = TempFile.Csv("orders.csv", Orders);
         var (exit, output, _) = Run("validate", csv.Path, "--format", "json");
 
         Assert.Equal(0, exit);
@@ -37,7 +37,7 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_Table_SummarisesAndListsRejections()
     {
-        using var csv = TempCsv.Write("orders.csv", Orders);
+        using var csv = TempFile.Csv("orders.csv", Orders);
         var (exit, output, _) = Run("validate", csv.Path);
 
         Assert.Equal(0, exit);
@@ -48,7 +48,7 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_StrictWithRejection_ExitsOneWithTheReason()
     {
-        using var csv = TempCsv.Write("orders.csv", Orders);
+        using var csv = TempFile.Csv("orders.csv", Orders);
         var (exit, _, error) = Run("validate", csv.Path, "--strict");
 
         Assert.Equal(1, exit);
@@ -58,7 +58,7 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_MissingColumn_ExitsTwoNamingIt()
     {
-        using var csv = TempCsv.Write("orders.csv", ["order_id,parent_order_id,platform,paid_at,account_id,channel,product_id,quantity,refund", "O1,,douyin,2021-01-05 20:15:00,a1,live,p1,2,0"]);
+        using var csv = TempFile.Csv("orders.csv", ["order_id,parent_order_id,platform,paid_at,account_id,channel,product_id,quantity,refund", "O1,,douyin,2021-01-05 20:15:00,a1,live,p1,2,0"]);
         var (exit, _, error) = Run("validate", csv.Path, "--kind", "orders");
 
         Assert.Equal(2, exit);
@@ -91,7 +91,7 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_GivenEncoding_IsUsed()
     {
-        using var csv = TempCsv.Write("accounts.csv", ["account_id,platform,nickname", "a1,douyin,达人"], "gb18030");
+        using var csv = TempFile.Csv("accounts.csv", ["account_id,platform,nickname", "a1,douyin,达人"], "gb18030");
         var (exit, output, _) = Run("validate", csv.Path, "--encoding", "gb18030", "--format", "json");
 
         Assert.Equal(0, exit);
@@ -101,8 +101,8 @@ public class ValidateCommandTests
     [Fact]
     public void Validate_SeveralFiles_JsonArray()
     {
-        using var orders = TempCsv.Write("orders.csv", Orders);
-        using var accounts = TempCsv.Write("accounts.csv", ["account_id,platform,nickname", "a1,douyin,x"]);
+        using var orders = TempFile.Csv("orders.csv", Orders);
+        using var accounts = TempFile.Csv("accounts.csv", ["account_id,platform,nickname", "a1,douyin,x"]);
         var (exit, output, _) = Run("validate", orders.Path, accounts.Path, "--format", "json");
 
         Assert.Equal(0, exit);

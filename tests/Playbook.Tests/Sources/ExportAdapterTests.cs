@@ -3,7 +3,6 @@ using Playbook.Canonical;
 using Playbook.Files;
 using Playbook.Ingest;
 using Playbook.Sources;
-using Playbook.Tests.Cli;
 using Playbook.Workspace;
 
 namespace Playbook.Tests.Sources;
@@ -14,8 +13,8 @@ namespace Playbook.Tests.Sources;
 /// </summary>
 public sealed class ExportAdapterTests
 {
-    private static readonly string Workbooks = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "tests", "Playbook.Tests", "Fixtures", "workbooks");
-    private static readonly string Exports = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "tests", "Playbook.Tests", "Fixtures", "exports");
+    private static readonly string Workbooks = Path.Combine(Repo.Root, "tests", "Playbook.Tests", "Fixtures", "workbooks");
+    private static readonly string Exports = Path.Combine(Repo.Root, "tests", "Playbook.Tests", "Fixtures", "exports");
     private static readonly string Kuaishou = Path.Combine(Workbooks, "订单导出_20210531_k7q2mz.xlsx");
 
     [Fact]
@@ -72,7 +71,7 @@ public sealed class ExportAdapterTests
     [Fact]
     public void KuaishouOrders_MappingCorrectsACarrierWord_NoteGoneAndTheWordRead()
     {
-        using var mapping = TempCsv.Write("my-words.yml", ["extends: kuaishou_orders", "values:", "  carrier: {搜索结果页: search}"]);
+        using var mapping = TempFile.Csv("my-words.yml", ["extends: kuaishou_orders", "values:", "  carrier: {搜索结果页: search}"]);
         var options = new ReadOptions { Sources = new SourceOptions { Mappings = [MappedSource.Load(mapping.Path)] } };
         var result = Tables.ReadOrders(Kuaishou, options);
 
@@ -81,17 +80,17 @@ public sealed class ExportAdapterTests
     }
 
     [Theory]
-    [MemberData(nameof(Data.Engines.All), MemberType = typeof(Data.Engines))]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public void KuaishouOrders_OlderCsv_IdsAsFloatsAndSlashTimes(string engine)
     {
-        using var csv = TempCsv.Write("kuaishou.csv",
+        using var csv = TempFile.Csv("kuaishou.csv",
         [
             "订单号,订单支付时间,订单状态,实付款,成交数量,售后状态,订单载体,商品ID,渠道,CPS达人ID,CPS达人昵称,团长ID,团长昵称,快赚客ID,快赚客昵称",
             "2105310000000001.0,2021/05/31 10:00:05,交易成功,\"¥1,299.90\",1,-,直播间,9001.0,分销,5001.0,达人甲,-,-,-,-",
             "2105310000000002,2021/05/31 11:00:09,已发货,20,2,-,短视频,9002,自营,-,-,-,-,-,-",
             "2105310000000003,,待付款,20,1,-,短视频,9002,自营,-,-,-,-,-,-",
         ]);
-        var read = Data.Engines.Read(engine, csv.Path);
+        var read = Engines.Read(engine, csv.Path);
 
         Assert.Equal((3L, 2L, 1L, 0L), (read.Report.Rows, read.Report.Loaded, read.Report.Unpaid, read.Report.Rejected));
         Assert.Equal((1299.90m, 20.00m), (read.Ledger.ByAccount["5001"].Gmv, read.Ledger.ByAccount["kuaishou-shop"].Gmv));
@@ -173,7 +172,7 @@ public sealed class ExportAdapterTests
     [Fact]
     public void QianchuanStandard_NoAccountColumn_TheAccountGiven()
     {
-        using var book = TempWorkbook.Write("标准推广_2026-09.xlsx", new XlsxSheet("Sheet1",
+        using var book = TempFile.Workbook("标准推广_2026-09.xlsx", new XlsxSheet("Sheet1",
         [
             [.. "日期,账户ID,计划ID,计划名称,消耗(元),展示次数,点击率(%),直接成交金额(元),直接支付ROI".Split(',').Select(h => XlsxCell.Of(h))],
             [XlsxCell.Of("2026-09-07"), XlsxCell.Of(77), XlsxCell.Of(501), XlsxCell.Of("爆款"), XlsxCell.Of("1,234.50"), XlsxCell.Of(90000), XlsxCell.Of("1.20"), XlsxCell.Of("4,938.00"), XlsxCell.Of("4.00")],
@@ -190,13 +189,13 @@ public sealed class ExportAdapterTests
     [Fact]
     public void WorkbenchFiles_MappingAndQianchuanAccount_ReadAsTheCommandLineReadsThem()
     {
-        using var book = TempWorkbook.Write("标准推广_2026-09.xlsx", new XlsxSheet("Sheet1",
+        using var book = TempFile.Workbook("标准推广_2026-09.xlsx", new XlsxSheet("Sheet1",
         [
             [.. "日期,计划ID,消耗(元),直接成交金额(元)".Split(',').Select(h => XlsxCell.Of(h))],
             [XlsxCell.Of("2026-09-07"), XlsxCell.Of(501), XlsxCell.Of("1,234.50"), XlsxCell.Of("4,938.00")],
         ]));
-        var mapping = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "mappings", "chanmama-live.yml");
-        var orders = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "samples", "orders.csv");
+        var mapping = Path.Combine(Repo.Root, "data", "mappings", "chanmama-live.yml");
+        var orders = Path.Combine(Repo.Root, "data", "samples", "orders.csv");
 
         var bench = Workbench.Files(Frameworks.Fact, orders, traffic: book.Path, sessions: Path.Combine(Exports, "chanmama-live-gbk.csv"), mapping: mapping, account: "dy_shop01");
 
@@ -227,7 +226,7 @@ public sealed class ExportAdapterTests
     [Fact]
     public void WorkedExampleMapping_ChanmamaLiveListInGbk_TitleRowsRangesAndDurations()
     {
-        var mapping = Path.Combine(Data.SampleDataTests.RepositoryRoot(), "data", "mappings", "chanmama-live.yml");
+        var mapping = Path.Combine(Repo.Root, "data", "mappings", "chanmama-live.yml");
         var options = new ReadOptions { Sources = new SourceOptions { Mappings = [MappedSource.Load(mapping)] } };
         using var sessions = Tables.OpenSessions(Path.Combine(Exports, "chanmama-live-gbk.csv"), options);
         var rows = sessions.ToList();
@@ -261,7 +260,7 @@ public sealed class ExportAdapterTests
     [MemberData(nameof(BadMappings))]
     public void MappedSource_BadMapping_SaysWhereAndWhat(string yaml, string message)
     {
-        using var file = TempCsv.WriteBytes("my.yml", System.Text.Encoding.UTF8.GetBytes(yaml));
+        using var file = TempFile.Bytes("my.yml", System.Text.Encoding.UTF8.GetBytes(yaml));
         var e = Assert.Throws<InputException>(() => MappedSource.Load(file.Path));
 
         Assert.Contains(message, e.Message.Replace(file.Path, "my.yml", StringComparison.Ordinal), StringComparison.Ordinal);

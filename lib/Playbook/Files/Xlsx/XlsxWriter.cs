@@ -56,7 +56,10 @@ public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<XlsxCell>>
 /// shared or inline strings, numbers, dates with date formats, formulas with cached values, merged
 /// ranges. Rows are streamed into the sheet. The bytes depend only on the content (fixed zip times),
 /// so generated example files keep their checksums. For fixtures and examples; reading is
-/// <see cref="SheetRows"/>' job.
+/// <see cref="SheetRows"/>' job. Kept rather than DocumentFormat.OpenXml 3.3 or MiniExcel (issue 23):
+/// both stamp zip entries with the time of writing, so the same seed would no longer give the same
+/// bytes the data cards' checksums hold, and neither writes the forms the readers are tested on
+/// (inline and shared strings side by side, formulas with cached values, a wrong declared dimension).
 /// </summary>
 public static class XlsxWriter
 {

@@ -1,275 +1,194 @@
-using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Playbook.Analysis;
 using Playbook.Canonical;
 
 namespace Playbook.Output;
 
-/// <summary>The machine-readable form of a <see cref="PillarReport"/>, as <c>analyze --format json</c> prints it.</summary>
-public static class PillarReportJson
+/// <summary>A period: first and last day (China time, inclusive); null when not known.</summary>
+public sealed record PeriodJson(DateOnly? From, DateOnly? To);
+
+/// <summary>The headline figures (<see cref="SalesSummary"/>).</summary>
+public sealed record TotalsJson(
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Gmv,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Refund,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv,
+    long Orders,
+    long? Buyers,
+    long Units,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? Aov,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? UnitPrice,
+    [property: JsonConverter(typeof(RatioConverter))] double? RefundRateByOrder,
+    [property: JsonConverter(typeof(RatioConverter))] double? RefundRateByAmount);
+
+/// <summary>A partition pillar or the shelf.</summary>
+public sealed record PartitionJson(
+    string Pillar,
+    string Name,
+    string NameZh,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Gmv,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Refund,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv,
+    long Orders,
+    [property: JsonConverter(typeof(RatioConverter))] double Share);
+
+/// <summary>A campaign window with its uplift over the days just before it.</summary>
+public sealed record CampaignJson(
+    string CampaignId,
+    string Name,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv,
+    DateOnly BaselineFrom,
+    DateOnly BaselineTo,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? BaselineNetGmv,
+    [property: JsonConverter(typeof(RatioConverter))] double? Uplift,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+
+/// <summary>An overlay pillar: shown apart, never added to the partition.</summary>
+public sealed record OverlayJson(
+    string Pillar,
+    string Name,
+    string NameZh,
+    bool Available,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? NetGmv,
+    [property: JsonConverter(typeof(RatioConverter))] double? Share,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CampaignJson>? Campaigns,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+
+/// <summary>One of the top sellers.</summary>
+public sealed record TopSellerJson(
+    string AccountId,
+    string? Nickname,
+    string? Role,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv,
+    [property: JsonConverter(typeof(RatioConverter))] double Share);
+
+/// <summary>Seller concentration; <c>lorenz</c> is [seller share, GMV share] pairs, six decimals.</summary>
+public sealed record ConcentrationJson(
+    int Sellers,
+    int TopN,
+    [property: JsonConverter(typeof(RatioConverter))] double TopNShare,
+    double Hhi,
+    [property: JsonConverter(typeof(RatioConverter))] double Gini,
+    IReadOnlyList<TopSellerJson> TopSellers,
+    IReadOnlyList<double[]> Lorenz);
+
+/// <summary>Repurchase in one calendar month.</summary>
+public sealed record MonthlyRepurchaseJson(string Month, long Buyers, long RepeatBuyers, [property: JsonConverter(typeof(RatioConverter))] double Rate);
+
+/// <summary>Repurchase over the period, by month and within 30 days.</summary>
+public sealed record RepurchaseJson(
+    bool Available,
+    long Buyers,
+    long RepeatBuyers,
+    [property: JsonConverter(typeof(RatioConverter))] double? Rate,
+    IReadOnlyList<MonthlyRepurchaseJson> Monthly,
+    [property: JsonPropertyName("cohort_buyers_30d")] long CohortBuyers30,
+    [property: JsonPropertyName("returned_30d")] long Returned30,
+    [property: JsonPropertyName("rate_30d"), JsonConverter(typeof(RatioConverter))] double? Rate30,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+
+/// <summary>One paid-traffic tool's spend and return.</summary>
+public sealed record ToolJson(
+    string Tool,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Spend,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal AttributedSpend,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? AttributedGmv,
+    [property: JsonConverter(typeof(RatioConverter))] double? Roi);
+
+/// <summary>Paid traffic's return and the break-even ROI.</summary>
+public sealed record AdsJson(
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Spend,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal AttributedSpend,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? AttributedGmv,
+    [property: JsonConverter(typeof(RatioConverter))] double? Roi,
+    [property: JsonConverter(typeof(RatioConverter))] double? ReturnRate,
+    [property: JsonConverter(typeof(RatioConverter))] double? BreakEvenRoi,
+    IReadOnlyList<ToolJson> Tools,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+
+/// <summary>One live session's traffic and sales; <c>hours</c> to four decimals.</summary>
+public sealed record SessionJson(
+    string SessionId,
+    string AccountId,
+    string StartedAt,
+    double Hours,
+    long? Views,
+    long? Viewers,
+    long? PeakOnline,
+    decimal? AvgWatchSeconds,
+    long? NewFans,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? Gmv,
+    string? GmvSource,
+    long? Orders,
+    long? Buyers,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? UvValue,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? Gpm,
+    [property: JsonConverter(typeof(RatioConverter))] double? Conversion,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? GmvPerHour);
+
+/// <summary>The settings the figures depend on.</summary>
+public sealed record ThresholdsJson(long TopKolFollowers, int TopN, [property: JsonConverter(typeof(RatioConverter))] double? GrossMargin);
+
+/// <summary>
+/// <c>analyze --format json</c>: one object with <c>framework</c>, <c>currency</c>, <c>period</c>, <c>totals</c>,
+/// <c>partition</c>, <c>overlays</c>, <c>concentration</c>, <c>repurchase</c>, <c>ads</c>, <c>sessions</c>,
+/// <c>thresholds</c>, <c>definitions</c>, <c>warnings</c> and <c>load</c>. Money has two decimals; shares
+/// are fractions of total net GMV.
+/// </summary>
+public sealed record PillarReportJson(
+    string Framework,
+    string Platform,
+    string Currency,
+    PeriodJson Period,
+    TotalsJson Totals,
+    IReadOnlyList<PartitionJson> Partition,
+    IReadOnlyList<OverlayJson> Overlays,
+    ConcentrationJson Concentration,
+    RepurchaseJson Repurchase,
+    AdsJson? Ads,
+    IReadOnlyList<SessionJson> Sessions,
+    ThresholdsJson Thresholds,
+    IReadOnlyDictionary<string, string> Definitions,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<LoadReportJson> Load)
 {
-    /// <summary>Writes the report as one JSON object. Money has two decimals; shares are fractions (0..1).</summary>
-    public static void Write(Utf8JsonWriter writer, PillarReport report)
+    /// <summary>The document of a report.</summary>
+    public static PillarReportJson From(PillarReport report)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteStartObject();
-        writer.WriteString("framework", report.Framework.Code);
-        writer.WriteString("platform", Vocabulary.Name(report.Framework.Platform));
-        writer.WriteString("currency", "CNY");
-        writer.WriteStartObject("period");
-        JsonFields.Date(writer, "from", report.From);
-        JsonFields.Date(writer, "to", report.To);
-        writer.WriteEndObject();
-
         var t = report.Totals;
-        writer.WriteStartObject("totals");
-        JsonFields.Money(writer, "gmv", t.Gmv);
-        JsonFields.Money(writer, "refund", t.Refund);
-        JsonFields.Money(writer, "net_gmv", t.NetGmv);
-        writer.WriteNumber("orders", t.Orders);
-        JsonFields.Count(writer, "buyers", t.Buyers);
-        writer.WriteNumber("units", t.Units);
-        JsonFields.Money(writer, "aov", t.Aov);
-        JsonFields.Money(writer, "unit_price", t.UnitPrice);
-        JsonFields.Number(writer, "refund_rate_by_order", t.RefundRateByOrder);
-        JsonFields.Number(writer, "refund_rate_by_amount", t.RefundRateByAmount);
-        writer.WriteEndObject();
-
-        writer.WriteStartArray("partition");
-        foreach (var line in report.Partition)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("pillar", line.Pillar);
-            writer.WriteString("name", line.Name);
-            writer.WriteString("name_zh", line.NameZh);
-            JsonFields.Money(writer, "gmv", line.Gmv);
-            JsonFields.Money(writer, "refund", line.Refund);
-            JsonFields.Money(writer, "net_gmv", line.NetGmv);
-            writer.WriteNumber("orders", line.Orders);
-            JsonFields.Number(writer, "share", line.Share);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("overlays");
-        foreach (var overlay in report.Overlays)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("pillar", overlay.Pillar);
-            writer.WriteString("name", overlay.Name);
-            writer.WriteString("name_zh", overlay.NameZh);
-            writer.WriteBoolean("available", overlay.Available);
-            JsonFields.Money(writer, "net_gmv", overlay.NetGmv);
-            JsonFields.Number(writer, "share", overlay.Share);
-            if (overlay.Campaigns is not null)
-            {
-                writer.WriteStartArray("campaigns");
-                foreach (var c in overlay.Campaigns)
-                {
-                    WriteCampaign(writer, c);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            if (overlay.Reason is not null)
-            {
-                writer.WriteString("reason", overlay.Reason);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-
-        WriteConcentration(writer, report);
-        WriteRepurchase(writer, report.Repurchase);
-        WriteAds(writer, report.Ads);
-        WriteSessions(writer, report.Sessions);
-
-        writer.WriteStartObject("thresholds");
-        writer.WriteNumber("top_kol_followers", report.Options.TopKolFollowers);
-        writer.WriteNumber("top_n", report.Options.TopN);
-        JsonFields.Number(writer, "gross_margin", report.Options.GrossMargin);
-        writer.WriteEndObject();
-
-        writer.WriteStartObject("definitions");
-        foreach (var (name, definition) in report.Definitions)
-        {
-            writer.WriteString(name, definition);
-        }
-
-        writer.WriteEndObject();
-
-        JsonFields.Strings(writer, "warnings", report.Warnings);
-
-        writer.WriteStartArray("load");
-        foreach (var load in report.Load)
-        {
-            LoadReportJson.Write(writer, load);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteCampaign(Utf8JsonWriter writer, CampaignUplift c)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("campaign_id", c.CampaignId);
-        writer.WriteString("name", c.Name);
-        JsonFields.Date(writer, "starts_on", c.StartsOn);
-        JsonFields.Date(writer, "ends_on", c.EndsOn);
-        JsonFields.Money(writer, "net_gmv", c.NetGmv);
-        JsonFields.Date(writer, "baseline_from", c.BaselineFrom);
-        JsonFields.Date(writer, "baseline_to", c.BaselineTo);
-        JsonFields.Money(writer, "baseline_net_gmv", c.BaselineNetGmv);
-        JsonFields.Number(writer, "uplift", c.Uplift);
-        if (c.Reason is not null)
-        {
-            writer.WriteString("reason", c.Reason);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteConcentration(Utf8JsonWriter writer, PillarReport report)
-    {
         var c = report.Concentration;
-        writer.WriteStartObject("concentration");
-        writer.WriteNumber("sellers", c.Sellers);
-        writer.WriteNumber("top_n", c.TopN);
-        JsonFields.Number(writer, "top_n_share", c.TopNShare);
-        writer.WriteNumber("hhi", Math.Round(c.Hhi, 2));
-        JsonFields.Number(writer, "gini", c.Gini);
-        writer.WriteStartArray("top_sellers");
-        foreach (var s in c.TopSellers)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("account_id", s.AccountId);
-            writer.WriteString("nickname", report.Nicknames.GetValueOrDefault(s.AccountId));
-            writer.WriteString("role", report.Roles.TryGetValue(s.AccountId, out var role) ? Vocabulary.Name(role) : null);
-            JsonFields.Money(writer, "net_gmv", s.NetGmv);
-            JsonFields.Number(writer, "share", s.Share);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("lorenz");
-        foreach (var p in c.Lorenz)
-        {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(Math.Round(p.SellerShare, 6));
-            writer.WriteNumberValue(Math.Round(p.GmvShare, 6));
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        var r = report.Repurchase;
+        return new(
+            report.Framework.Code,
+            Vocabulary.Name(report.Framework.Platform),
+            "CNY",
+            new PeriodJson(report.From, report.To),
+            new TotalsJson(t.Gmv, t.Refund, t.NetGmv, t.Orders, t.Buyers, t.Units, t.Aov, t.UnitPrice, t.RefundRateByOrder, t.RefundRateByAmount),
+            [.. report.Partition.Select(p => new PartitionJson(p.Pillar, p.Name, p.NameZh, p.Gmv, p.Refund, p.NetGmv, p.Orders, p.Share))],
+            [.. report.Overlays.Select(o => new OverlayJson(o.Pillar, o.Name, o.NameZh, o.Available, o.NetGmv, o.Share, o.Campaigns?.Select(Campaign).ToList(), o.Reason))],
+            new ConcentrationJson(
+                c.Sellers,
+                c.TopN,
+                c.TopNShare,
+                Math.Round(c.Hhi, 2),
+                c.Gini,
+                [.. c.TopSellers.Select(s => new TopSellerJson(s.AccountId, report.Nicknames.GetValueOrDefault(s.AccountId), report.Roles.TryGetValue(s.AccountId, out var role) ? Vocabulary.Name(role) : null, s.NetGmv, s.Share))],
+                [.. c.Lorenz.Select(p => new[] { Math.Round(p.SellerShare, 6), Math.Round(p.GmvShare, 6) })]),
+            new RepurchaseJson(r.Available, r.Buyers, r.RepeatBuyers, r.Rate, [.. r.Monthly.Select(m => new MonthlyRepurchaseJson(m.Month, m.Buyers, m.RepeatBuyers, m.Rate))], r.CohortBuyers30, r.Returned30, r.Rate30, r.Reason),
+            report.Ads is { } ads
+                ? new AdsJson(ads.Spend, ads.AttributedSpend, ads.AttributedGmv, ads.Roi, ads.ReturnRate, ads.BreakEvenRoi, [.. ads.Tools.Select(x => new ToolJson(Vocabulary.Name(x.Tool), x.Spend, x.AttributedSpend, x.AttributedGmv, x.Roi))], ads.Reason)
+                : null,
+            [.. report.Sessions.Select(s => new SessionJson(
+                s.SessionId, s.AccountId, JsonText.Time(s.StartedAt), Math.Round(s.Hours, 4), s.Views, s.Viewers, s.PeakOnline, s.AvgWatchSeconds, s.NewFans,
+                s.Gmv, s.GmvSource, s.Orders, s.Buyers, s.UvValue, s.Gpm, s.Conversion, s.GmvPerHour))],
+            new ThresholdsJson(report.Options.TopKolFollowers, report.Options.TopN, report.Options.GrossMargin),
+            report.Definitions,
+            report.Warnings,
+            LoadReportJson.From(report.Load));
     }
 
-    private static void WriteRepurchase(Utf8JsonWriter writer, Repurchase r)
-    {
-        writer.WriteStartObject("repurchase");
-        writer.WriteBoolean("available", r.Available);
-        writer.WriteNumber("buyers", r.Buyers);
-        writer.WriteNumber("repeat_buyers", r.RepeatBuyers);
-        JsonFields.Number(writer, "rate", r.Rate);
-        writer.WriteStartArray("monthly");
-        foreach (var m in r.Monthly)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("month", m.Month);
-            writer.WriteNumber("buyers", m.Buyers);
-            writer.WriteNumber("repeat_buyers", m.RepeatBuyers);
-            JsonFields.Number(writer, "rate", m.Rate);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteNumber("cohort_buyers_30d", r.CohortBuyers30);
-        writer.WriteNumber("returned_30d", r.Returned30);
-        JsonFields.Number(writer, "rate_30d", r.Rate30);
-        if (r.Reason is not null)
-        {
-            writer.WriteString("reason", r.Reason);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteAds(Utf8JsonWriter writer, AdReturn? ads)
-    {
-        if (ads is null)
-        {
-            writer.WriteNull("ads");
-            return;
-        }
-
-        writer.WriteStartObject("ads");
-        JsonFields.Money(writer, "spend", ads.Spend);
-        JsonFields.Money(writer, "attributed_spend", ads.AttributedSpend);
-        JsonFields.Money(writer, "attributed_gmv", ads.AttributedGmv);
-        JsonFields.Number(writer, "roi", ads.Roi);
-        JsonFields.Number(writer, "return_rate", ads.ReturnRate);
-        JsonFields.Number(writer, "break_even_roi", ads.BreakEvenRoi);
-        writer.WriteStartArray("tools");
-        foreach (var tool in ads.Tools)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("tool", Vocabulary.Name(tool.Tool));
-            JsonFields.Money(writer, "spend", tool.Spend);
-            JsonFields.Money(writer, "attributed_spend", tool.AttributedSpend);
-            JsonFields.Money(writer, "attributed_gmv", tool.AttributedGmv);
-            JsonFields.Number(writer, "roi", tool.Roi);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        if (ads.Reason is not null)
-        {
-            writer.WriteString("reason", ads.Reason);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteSessions(Utf8JsonWriter writer, IReadOnlyList<SessionPerformance> sessions)
-    {
-        writer.WriteStartArray("sessions");
-        foreach (var s in sessions)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("session_id", s.SessionId);
-            writer.WriteString("account_id", s.AccountId);
-            writer.WriteString("started_at", s.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            writer.WriteNumber("hours", Math.Round(s.Hours, 4));
-            JsonFields.Count(writer, "views", s.Views);
-            JsonFields.Count(writer, "viewers", s.Viewers);
-            JsonFields.Count(writer, "peak_online", s.PeakOnline);
-            if (s.AvgWatchSeconds is { } watch)
-            {
-                writer.WriteNumber("avg_watch_seconds", watch);
-            }
-            else
-            {
-                writer.WriteNull("avg_watch_seconds");
-            }
-
-            JsonFields.Count(writer, "new_fans", s.NewFans);
-            JsonFields.Money(writer, "gmv", s.Gmv);
-            JsonFields.Text(writer, "gmv_source", s.GmvSource);
-            JsonFields.Count(writer, "orders", s.Orders);
-            JsonFields.Count(writer, "buyers", s.Buyers);
-            JsonFields.Money(writer, "uv_value", s.UvValue);
-            JsonFields.Money(writer, "gpm", s.Gpm);
-            JsonFields.Number(writer, "conversion", s.Conversion);
-            JsonFields.Money(writer, "gmv_per_hour", s.GmvPerHour);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    private static CampaignJson Campaign(CampaignUplift c) =>
+        new(c.CampaignId, c.Name, c.StartsOn, c.EndsOn, c.NetGmv, c.BaselineFrom, c.BaselineTo, c.BaselineNetGmv, c.Uplift, c.Reason);
 }

@@ -36,7 +36,7 @@ public static class CaseBuilder
         card.Line($"statement: {DataCard.Q("Every row is simulated by a seeded model (lib/Playbook/Synthesis/ExportExamples.cs); the headers, value spellings and containers follow public parsers of the real downloads (DOMAIN.md, Real export formats). Nothing here is a fact about a brand. Real 快手小店 downloads are encrypted with the last 6 characters of their name; these are not (tests/Playbook.Tests/Fixtures/workbooks holds encrypted ones).")}");
         card.Line(string.Create(CultureInfo.InvariantCulture, $"seed: {seed}"));
         card.Line($"built_by: {DataCard.Q(command)}");
-        card.Line("used_by: [notebooks/04-your-brand.ipynb (run with -p exportsFolder=…), tests/Playbook.Tests/Sources/ExportExampleTests.cs]");
+        card.Line("used_by: [notebooks/04-your-brand.ipynb (run with -p exportsFolder=…), tests/Playbook.Tests/Synthesis/ExportExamplesTests.cs]");
         card.Line("files:");
         foreach (var file in files)
         {

@@ -1,0 +1,159 @@
+using Playbook.Analysis;
+using Playbook.Canonical;
+using Playbook.Synthesis;
+using Playbook.Workspace;
+
+namespace Playbook.Tests.Analysis.Allocation;
+
+/// <summary>
+/// The marketing-mix model and the allocator: exact recovery of curves that made noiseless data,
+/// the simulator's truth (computed by its own code) recovered, the health checks on thin data, the
+/// drivers read from tables by hand, and a plan that never breaks its budget or bounds.
+/// </summary>
+public class MediaMixModelTests
+{
+    [Fact]
+    public void Fit_NoiselessDataFromKnownCurves_RecoversEveryCurve()
+    {
+        // 240 days; two drivers in monthly regimes with a daily wobble; baseline level + trend + weekends.
+        var days = Enumerable.Range(0, 240).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToList();
+        var random = new Random(7);
+        double[] Effort(double level) => [.. days.Select((_, t) => level * (0.5 + ((t / 30 * 37 % 10) / 6.0)) * (0.8 + (0.4 * random.NextDouble())))];
+        var spend = Effort(20_000);
+        var hours = Effort(8);
+        var truth = new[]
+        {
+            new DriverCurve("paid_spend", 0.5, 25_000, 1.3, 120_000),
+            new DriverCurve("live_hours", 0.2, 6, 0.9, 60_000),
+        };
+        var paid = truth[0].Contribution(spend);
+        var live = truth[1].Contribution(hours);
+        var kpi = days.Select((d, t) => 300_000 + (40_000.0 * t / 239) + (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 30_000 : 0) + paid[t] + live[t]).ToArray();
+        var data = new MediaData(days, kpi, [new("paid_spend", "yuan", spend), new("live_hours", "hours", hours)], [], []);
+
+        var fit = MediaMixModel.Fit(data, new MediaMixOptions { Draws = 0, HoldOut = 0 }).Fit;
+
+        for (var d = 0; d < truth.Length; d++)
+        {
+            var expected = (d == 0 ? paid : live).Sum();
+            Assert.InRange(fit.Contributions[d].Sum() / expected, 0.99, 1.01);
+            Assert.InRange(fit.Curves[d].Theta, truth[d].Theta - 0.02, truth[d].Theta + 0.02);
+        }
+
+        Assert.InRange(fit.Baseline.Average(), 300_000 + 20_000 + (30_000 * 2 / 7.0) - 2_000, 300_000 + 20_000 + (30_000 * 2 / 7.0) + 2_000);
+    }
+
+    [Fact]
+    public void Fit_SimulatedBrandWithoutNoise_RoasOfEveryDriverWithinTenPercentOfTheTruth()
+    {
+        var (tables, truth) = MediaMixSimulator.Generate(3, 365, zeroEffect: false, noise: 0);
+        using var folder = new TempFolder();
+        tables.Write(folder.Path);
+
+        var data = MediaInputs.From(new BrandData(folder.Path));
+        var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = 0, HoldOut = 0 });
+
+        Assert.Equal(["paid_spend", "live_hours", "talent_sessions", "head_sessions"], data.Drivers.Select(d => d.Name));
+        for (var d = 0; d < data.Drivers.Count; d++)
+        {
+            var real = truth.Drivers.Single(t => t.Name == data.Drivers[d].Name);
+            var roas = result.Fit.Contributions[d].Sum() / (real.CostPerUnit * data.Drivers[d].Daily.Sum());
+            Assert.InRange(roas / real.Roas, 0.9, 1.1);
+        }
+    }
+
+    [Fact]
+    public void Fit_HundredDays_HealthSaysTooFewDaysPerParameter()
+    {
+        var (tables, _) = MediaMixSimulator.Generate(1, 100);
+        using var folder = new TempFolder();
+        tables.Write(folder.Path);
+
+        var result = MediaMixModel.Fit(MediaInputs.From(new BrandData(folder.Path)), new MediaMixOptions { Draws = 20 });
+
+        var check = Assert.Single(result.Health, h => h.Check == "days per parameter");
+        Assert.False(check.Ok);
+        Assert.StartsWith("100 days for ", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MediaInputs_TablesByHand_EachDriverPerDayWithIdleDaysZero()
+    {
+        using var folder = new TempFolder();
+        var tables = new CaseTables();
+        tables.Accounts.Add(new Account { AccountId = "own", Platform = Platform.Douyin, Role = SellerRole.Self });
+        tables.Accounts.Add(new Account { AccountId = "t1", Platform = Platform.Douyin, Role = SellerRole.Matrix });
+        tables.Sales = [.. Enumerable.Range(0, 3).Select(i => new DailySales { Date = new DateOnly(2025, 5, 1).AddDays(i), Channel = Channel.ProductCard, TrafficType = TrafficType.Organic, Orders = 1, Units = 1, Gmv = 100m * (i + 1) })];
+        tables.Traffic.Add(new PaidTraffic { Date = new DateOnly(2025, 5, 1), AccountId = "own", Tool = TrafficTool.Qianchuan, Spend = 50 });
+        tables.Traffic.Add(new PaidTraffic { Date = new DateOnly(2025, 5, 1), AccountId = "own", Tool = TrafficTool.Qianchuan, Spend = 25 });
+        tables.Traffic.Add(new PaidTraffic { Date = new DateOnly(2025, 5, 3), AccountId = "own", Tool = TrafficTool.Qianchuan, Spend = 10 });
+        tables.Sessions.Add(Session("s1", "own", new DateTime(2025, 5, 2, 20, 0, 0), 90));
+        tables.Sessions.Add(Session("s2", "own", new DateTime(2025, 5, 2, 10, 0, 0), 30));
+        tables.Sessions.Add(Session("s3", "t1", new DateTime(2025, 5, 3, 23, 0, 0), 120));
+        tables.Write(folder.Path);
+
+        var data = MediaInputs.From(new BrandData(folder.Path));
+
+        // Spend 75, 0, 10 yuan; own hours 0, 2 (90 + 30 minutes), 0; one talent session on day 3 (it runs past midnight, counted on its start date).
+        Assert.Equal([100.0, 200.0, 300.0], data.Kpi);
+        Assert.Equal([75.0, 0, 10], data.Drivers.Single(d => d.Name == "paid_spend").Daily);
+        Assert.Equal([0.0, 2, 0], data.Drivers.Single(d => d.Name == "live_hours").Daily);
+        Assert.Equal([0.0, 0, 1], data.Drivers.Single(d => d.Name == "talent_sessions").Daily);
+        Assert.DoesNotContain(data.Drivers, d => d.Name == "head_sessions");
+    }
+
+    [Fact]
+    public void Plan_TwoSquareRootCurves_SplitWhereMarginalReturnsMeet()
+    {
+        // 2√a and √b with a + b = 100: 1/√a = 1/(2√b) gives a = 4b, so a = 80, b = 20.
+        var spends = BudgetAllocator.Plan([a => 2 * Math.Sqrt(a), b => Math.Sqrt(b)], [(0, 100), (0, 100)], 100);
+
+        Assert.Equal(80, spends[0], 3);
+        Assert.Equal(20, spends[1], 3);
+    }
+
+    [Fact]
+    public void Plan_RandomCurvesBoundsAndBudgets_NeverBreaksTheBudgetOrABound()
+    {
+        var random = new Random(11);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var count = 1 + random.Next(4);
+            var curves = Enumerable.Range(0, count).Select(_ =>
+            {
+                var curve = new DriverCurve("d", 0, random.NextDouble() * 1000 + 1, 0.5 + (random.NextDouble() * 2.5), random.NextDouble() * 10_000);
+                return (Func<double, double>)curve.Response;
+            }).ToList();
+            var ranges = Enumerable.Range(0, count).Select(_ =>
+            {
+                var low = random.NextDouble() * 500;
+                return (Low: low, High: low + (random.NextDouble() * 1500));
+            }).ToList();
+            var budget = ranges.Sum(r => r.Low) + (random.NextDouble() * ranges.Sum(r => r.High - r.Low));
+
+            var spends = BudgetAllocator.Plan(curves, ranges, budget);
+
+            Assert.Equal(budget, spends.Sum(), budget * 1e-9);
+            for (var d = 0; d < count; d++)
+            {
+                Assert.InRange(spends[d], ranges[d].Low - 1e-9, ranges[d].High + 1e-9);
+            }
+        }
+    }
+
+    private static LiveSession Session(string id, string account, DateTime start, int minutes) =>
+        new() { SessionId = id, AccountId = account, StartedAt = start, EndedAt = start.AddMinutes(minutes), Views = 10, Viewers = 5, PeakOnline = 1, AvgWatchSeconds = 30, NewFans = 0 };
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playbook-mmm-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+    }
+}
