@@ -17,7 +17,12 @@ internal static class AllocateCommand
         var data = new Option<string?>("--data") { Description = "Your own folder of tables or exports" };
         var from = new Option<string?>("--from") { Description = "First day of the period, yyyy-MM-dd" };
         var to = new Option<string?>("--to") { Description = "Last day of the period, yyyy-MM-dd" };
-        var cost = new Option<string[]>("--cost") { Description = "Cost of a driver's unit, DRIVER=¥ (paid_spend costs 1 a yuan); drivers without a cost are held where they are", AllowMultipleArgumentsPerToken = false };
+        var cost = new Option<string[]>("--cost") { Description = "Cost of a driver's unit, DRIVER=¥ (paid_spend costs 1 a yuan), or DRIVER=data for talent_sessions and head_sessions: their commission and slot fees per session; drivers without a cost are held where they are", AllowMultipleArgumentsPerToken = false };
+        var kpi = new Option<string>("--kpi") { Description = "What to plan on: gmv (daily net GMV) or contribution (net GMV - COGS - commission - platform fees; needs a gross margin)", DefaultValueFactory = _ => "gmv" };
+        kpi.AcceptOnlyFromAmong("gmv", "contribution");
+        var grossMargin = new Option<double?>("--gross-margin") { Description = "Gross margin (0..1) for the economics (the contribution KPI, DRIVER=data); a case's own by default" };
+        var platformFee = new Option<double?>("--platform-fee-rate") { Description = "The platform's fee (技术服务费) as a share of net GMV, taken from the contribution" };
+        var commissionRate = new Option<double?>("--commission-rate") { Description = "Commission rate (0..1) of a talent whose orders and account give none" };
         var budget = new Option<double?>("--budget") { Description = "Daily budget of the moved drivers, ¥ (default: today's cost a day)" };
         var bounds = new Option<string>("--bounds") { Description = "Every driver's bounds as multiples of today's level, LOW:HIGH", DefaultValueFactory = _ => "0.5:2" };
         var bound = new Option<string[]>("--bound") { Description = "One driver's bounds, DRIVER=LOW:HIGH" };
@@ -27,7 +32,7 @@ internal static class AllocateCommand
         var input = new InputOptions();
         var command = new Command("allocate", "Fit carryover and saturation per driver (paid spend, own live hours, talent and head sessions) and plan a daily budget within bounds")
         {
-            caseName, data, from, to, cost, budget, bounds, bound, draws, seed, format,
+            caseName, data, from, to, kpi, cost, grossMargin, platformFee, commissionRate, budget, bounds, bound, draws, seed, format,
         };
         input.AddTo(command);
 
@@ -43,15 +48,56 @@ internal static class AllocateCommand
             var directory = InputOptions.Folder(name, folder)!;
 
             // The request is read first: a mistyped option is told before a fit of several seconds.
+            var given = Pairs(parse.GetValue(cost), "--cost", v => v == "data" ? (double?)null : Number(v, "--cost"));
+            var fromData = given.Where(g => g.Value is null).Select(g => g.Key).ToList();
+            var plannedOn = parse.GetValue(kpi) == "contribution" ? MediaKpi.Contribution : MediaKpi.Gmv;
+            // The economics are worked out only when asked for: they read every order row again.
+            var needsEconomics = plannedOn == MediaKpi.Contribution || fromData.Count > 0;
+            var margin = parse.GetValue(grossMargin) ?? (name is null || !needsEconomics ? null : CaseCatalog.Get(name).GrossMargin);
+            if (needsEconomics && margin is null)
+            {
+                throw new InputException((plannedOn == MediaKpi.Contribution ? "--kpi contribution" : "--cost DRIVER=data") + " needs the economics: give --gross-margin");
+            }
+
+            var economics = margin is null ? null : new AnalysisOptions
+            {
+                GrossMargin = margin,
+                PlatformFeeRate = parse.GetValue(platformFee),
+                CommissionRate = parse.GetValue(commissionRate),
+            };
+            if (economics is not null)
+            {
+                AnalyzeCommand.Check(economics);
+            }
+
+            var brand = new BrandData(directory) { ReadOptions = input.Read(parse) };
+            var media = MediaInputs.From(brand, AnalyzeCommand.Date(parse.GetValue(from), "--from"), AnalyzeCommand.Date(parse.GetValue(to), "--to"), kpi: plannedOn, economics: economics);
+            var costs = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (driver, value) in given)
+            {
+                if (value is { } yuan)
+                {
+                    costs[driver] = yuan;
+                }
+                else if (media.CostsFromData.TryGetValue(driver, out var read))
+                {
+                    costs[driver] = read.PerUnit;
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"playbook allocate: {driver} costs ¥{read.PerUnit:#,0.##} a session from the data: {read.Basis}"));
+                }
+                else
+                {
+                    var known = media.CostsFromData.Count == 0 ? "none" : string.Join(", ", media.CostsFromData.Keys.Order(StringComparer.Ordinal));
+                    throw new InputException($"--cost {driver}=data: the data gives no cost for {driver} (a talent or head session's cost is read from the sessions and the economics; this data gives: {known})");
+                }
+            }
+
             var request = new AllocationRequest
             {
-                Costs = Pairs(parse.GetValue(cost), "--cost", v => Number(v, "--cost")),
+                Costs = costs,
                 BudgetPerDay = parse.GetValue(budget),
                 Bounds = Range(parse.GetValue(bounds)!, "--bounds"),
                 DriverBounds = Pairs(parse.GetValue(bound), "--bound", v => Range(v, "--bound")),
             };
-            var brand = new BrandData(directory) { ReadOptions = input.Read(parse) };
-            var media = MediaInputs.From(brand, AnalyzeCommand.Date(parse.GetValue(from), "--from"), AnalyzeCommand.Date(parse.GetValue(to), "--to"));
             MediaMixResult result;
             Allocation plan;
             try
@@ -135,7 +181,8 @@ internal static class AllocateCommand
         }
 
         console.Write(table);
-        console.Write(new Text(F($"Media GMV a day: today ¥{plan.MediaGmvCurrent:#,0}, plan ¥{plan.MediaGmvRecommended:#,0}; gain ¥{plan.Gain.Value:#,0} (90%: ¥{plan.Gain.Low:#,0} to ¥{plan.Gain.High:#,0}); the plan beats today's in {plan.ProbabilityBetter:0%} of {result.Draws.Count} refits\n")));
+        console.Write(new Text(F($"KPI: {result.Data.KpiLabel}\n")));
+        console.Write(new Text(F($"Media KPI a day: today ¥{plan.MediaGmvCurrent:#,0}, plan ¥{plan.MediaGmvRecommended:#,0}; gain ¥{plan.Gain.Value:#,0} (90%: ¥{plan.Gain.Low:#,0} to ¥{plan.Gain.High:#,0}); the plan beats today's in {plan.ProbabilityBetter:0%} of {result.Draws.Count} refits\n")));
         var health = new Table().Title("Health checks");
         health.AddColumns("check", "result", "found");
         foreach (var h in plan.Health)

@@ -26,6 +26,8 @@ internal static class AnalyzeCommand
         var products = Files("--products", "Products table, for STEPS' specific supply");
         var traffic = Files("--traffic", "Paid traffic: the canonical table or a 千川 report, for ad ROI");
         var sessions = Files("--sessions", "Live sessions: the canonical table or a 罗盘 直播间列表, for UV value, GPM and conversion");
+        var costs = Files("--costs", "Costs besides COGS, commission and paid traffic (slot fees, staff, studio …), for the economics");
+        var commissions = Files("--commissions", "Orders' talent commissions: a 抖店 达人佣金 download or the canonical table, for the economics");
         var data = new Option<string?>("--data") { Description = "A folder of tables: canonical files by name, other exports by their headers (instead of the table options)" };
         var framework = new Option<string>("--framework") { Description = "fact (Douyin) or steps (Kuaishou)", Required = true };
         framework.AcceptOnlyFromAmong("fact", "steps");
@@ -37,7 +39,9 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => SellerRoles.DefaultTopKolFollowers,
         };
         var topN = new Option<int>("--top-n") { Description = "How many top sellers the concentration counts", DefaultValueFactory = _ => 5 };
-        var grossMargin = new Option<double?>("--gross-margin") { Description = "Gross margin (0..1) for the break-even ROI" };
+        var grossMargin = new Option<double?>("--gross-margin") { Description = "Gross margin (0..1) for the break-even ROI and the economics' COGS" };
+        var platformFee = new Option<double?>("--platform-fee-rate") { Description = "The platform's fee (技术服务费) as a share of net GMV (0..1), a cost in the economics" };
+        var commissionRate = new Option<double?>("--commission-rate") { Description = "Commission rate (0..1) of a talent whose orders and account give none" };
         var input = new InputOptions();
         var format = Formats.Option("table", "json");
         var engine = new Option<string>("--engine")
@@ -49,7 +53,7 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Attribute a brand's GMV to the pillars of FACT or STEPS, with the core metrics")
         {
-            orders, sales, accounts, campaigns, products, traffic, sessions, data, framework, from, to, topKol, topN, grossMargin, format, engine,
+            orders, sales, accounts, campaigns, products, traffic, sessions, costs, commissions, data, framework, from, to, topKol, topN, grossMargin, platformFee, commissionRate, format, engine,
         };
         input.AddTo(command);
 
@@ -63,6 +67,8 @@ internal static class AnalyzeCommand
                 TopKolFollowers = parse.GetValue(topKol),
                 TopN = parse.GetValue(topN),
                 GrossMargin = parse.GetValue(grossMargin),
+                PlatformFeeRate = parse.GetValue(platformFee),
+                CommissionRate = parse.GetValue(commissionRate),
             };
             Check(options);
 
@@ -75,6 +81,8 @@ internal static class AnalyzeCommand
                 [TableKind.Products] = parse.GetValue(products) ?? [],
                 [TableKind.Traffic] = parse.GetValue(traffic) ?? [],
                 [TableKind.Sessions] = parse.GetValue(sessions) ?? [],
+                [TableKind.Costs] = parse.GetValue(costs) ?? [],
+                [TableKind.Commissions] = parse.GetValue(commissions) ?? [],
             };
             var folder = parse.GetValue(data);
             if (folder is not null && tables.Values.Any(t => t.Count > 0))
@@ -90,9 +98,11 @@ internal static class AnalyzeCommand
             var brand = folder is not null
                 ? new BrandData(folder) { ReadOptions = read, Engine = mode }
                 : BrandData.FromFiles(tables, read, mode);
-            if (folder is null ? brand.Has(TableKind.Orders) == brand.Has(TableKind.Sales) : !brand.Has(TableKind.Orders) && !brand.Has(TableKind.Sales))
+            // The sales: orders or daily sales, one of them; a 达人佣金 download alone stands for the talents' orders.
+            var salesTables = (brand.Has(TableKind.Orders) ? 1 : 0) + (brand.Has(TableKind.Sales) ? 1 : 0);
+            if (folder is null ? salesTables > 1 || (salesTables == 0 && !brand.Has(TableKind.Commissions)) : salesTables == 0 && !brand.Has(TableKind.Commissions))
             {
-                throw new InputException(folder is null ? "give either --orders or --sales (one of them)" : $"{folder}: has neither orders nor daily sales");
+                throw new InputException(folder is null ? "give either --orders or --sales (one of them), or a --commissions download on its own" : $"{folder}: has neither orders nor daily sales");
             }
 
             var report = brand.Analyze(Frameworks.Get(parse.GetValue(framework)!), options);
@@ -125,7 +135,7 @@ internal static class AnalyzeCommand
         return FieldValues.TryParseDate(text, out var date) ? date : throw new InputException($"{option} '{text}' is not a date (expected yyyy-MM-dd)");
     }
 
-    private static void Check(AnalysisOptions options)
+    internal static void Check(AnalysisOptions options)
     {
         if (options.From > options.To)
         {
@@ -145,6 +155,16 @@ internal static class AnalyzeCommand
         if (options.GrossMargin is <= 0 or > 1)
         {
             throw new InputException($"--gross-margin {options.GrossMargin} must be above 0 and at most 1");
+        }
+
+        if (options.PlatformFeeRate is < 0 or >= 1)
+        {
+            throw new InputException($"--platform-fee-rate {options.PlatformFeeRate} must be at least 0 and below 1");
+        }
+
+        if (options.CommissionRate is < 0 or >= 1)
+        {
+            throw new InputException($"--commission-rate {options.CommissionRate} must be at least 0 and below 1");
         }
     }
 
@@ -208,10 +228,67 @@ internal static class AnalyzeCommand
             console.Write(new Text(Invariant($"Live sessions: {report.Sessions.Count}, GMV {sessionGmv}\n")));
         }
 
+        WriteEconomics(console, report);
         ValidateCommand.WriteSummary(console, report.Load);
         foreach (var warning in report.Warnings)
         {
             console.Write(new Text($"warning: {warning}\n"));
+        }
+    }
+
+    /// <summary>The pillar P&amp;L, and the sellers that earn most and least with their break-even commission.</summary>
+    private static void WriteEconomics(IAnsiConsole console, PillarReport report)
+    {
+        if (report.Economics is not { } e)
+        {
+            return;
+        }
+
+        if (!e.Available)
+        {
+            console.Write(new Text($"\nEconomics: {e.Reason}\n"));
+            return;
+        }
+
+        var names = report.Partition.ToDictionary(p => p.Pillar, p => p.NameZh, StringComparer.Ordinal);
+        var table = new Table().Title(Invariant($"Pillar economics (gross margin {(e.GrossMargin is { } m ? Percent(m) : "from unit costs")}; CNY)"));
+        table.AddColumns("pillar", "net GMV", "COGS", "commission", "platform fees", "paid traffic", "slot fees", "other costs", "contribution", "margin");
+        foreach (var l in e.Lines)
+        {
+            table.AddRow(
+                new Text(l.Pillar + (names.TryGetValue(l.Pillar, out var zh) ? " " + zh : "")),
+                new Text(Yuan(l.NetGmv)), new Text(Yuan(l.Cogs)), new Text(Yuan(l.Commission)), new Text(l.PlatformFees is { } f ? Yuan(f) : "not included"),
+                new Text(Yuan(l.PaidTraffic)), new Text(Yuan(l.SlotFees)), new Text(Yuan(l.OtherCosts)), new Text(Yuan(l.Contribution)),
+                new Text(l.Margin is { } margin ? Percent(margin) : "n/a"));
+        }
+
+        console.Write(table);
+        console.Write(new Text(Invariant($"Overhead (costs without a seller): {Yuan(e.Overhead ?? 0)}; contribution after overhead: {Yuan(e.Contribution ?? 0)}\n")));
+        var sellers = new Table().Title("Sellers by contribution: the top and the bottom five");
+        sellers.AddColumns("account", "nickname", "pillar", "net GMV", "commission", "rate", "break-even rate", "slot fees", "paid traffic", "contribution");
+        var shown = e.Sellers.Count <= 10 ? e.Sellers : [.. e.Sellers.Take(5), .. e.Sellers.TakeLast(5)];
+        foreach (var s in shown)
+        {
+            sellers.AddRow(
+                new Text(s.AccountId), new Text(s.Nickname ?? ""), new Text(s.Pillar), new Text(Yuan(s.NetGmv)), new Text(Yuan(s.Commission) + " (" + s.CommissionSource + ")"),
+                new Text(s.CommissionRate is { } r ? Percent(r) : "n/a"), new Text(s.BreakEvenCommissionRate is { } b ? Percent(b) : "n/a"),
+                new Text(Yuan(s.SlotFees)), new Text(Yuan(s.PaidTraffic)), new Text(Yuan(s.Contribution)));
+        }
+
+        console.Write(sellers);
+        foreach (var d in e.DefaultsUsed.OrderByDescending(d => d.NetGmv).Take(5))
+        {
+            console.Write(new Text(Invariant($"default commission: {d.AccountId} at {Percent(d.Rate)} ({d.Source}) on {d.Orders:N0} orders, {Yuan(d.NetGmv)} net GMV\n")));
+        }
+
+        if (e.DefaultsUsed.Count > 5)
+        {
+            console.Write(new Text(Invariant($"default commission: {e.DefaultsUsed.Count - 5} more sellers, {Yuan(e.DefaultsUsed.Skip(5).Sum(d => d.NetGmv))} net GMV in all (--format json lists them)\n")));
+        }
+
+        foreach (var note in e.Notes)
+        {
+            console.Write(new Text($"economics: {note}\n"));
         }
     }
 

@@ -45,6 +45,12 @@ internal static class ChecklistCommand
             var directory = InputOptions.Folder(name, folder);
 
             var sheet = parse.GetValue(answers) is { } file ? AnswerSheet.Load(file) : AnswerSheet.None;
+
+            // A bundled case brings the gross margin its economics are simulated with (invented, as its data card says).
+            if (name is not null)
+            {
+                sheet = sheet.WithDefault("gross_margin", CaseCatalog.Get(name).GrossMargin);
+            }
             var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new BrandData(directory) { ReadOptions = input.Read(parse) }, sheet);
             foreach (var warning in scorecard.Warnings)
             {

@@ -24,6 +24,9 @@ public static class Exercise
         ["03-repurchase-lift"] = new(DoraRepurchaseLift, 0.01, "30-day repurchase rate from 2020-10-01 divided by the rate for 2020-04-01 .. 2020-09-30"),
         ["05-known-items-ts"] = new(() => Workbench.Case("three-squirrels").Checklist("self-broadcast").Items.Count(i => i.Status is ItemStatus.Met or ItemStatus.NotMet), 0, "items whose status is met or not met, not unknown"),
         ["06-marginal-roas-paid"] = new(MarginalRoasOfPaidSpend, 0.01, "the fitted curve's Marginal at today's level (the driver's Current), divided by its cost (1 a yuan)"),
+        ["07-matrix-margin-ts"] = new(() => ThreeSquirrelsEconomics().Lines.Single(l => l.Pillar == "A").Margin!.Value, 0.0005, "the A line's contribution / net GMV in the economics (gross margin 35%)"),
+        ["07-heads-above-break-even-ts"] = new(() => ThreeSquirrelsEconomics().Sellers.Count(s => s.Pillar == "T" && s.CommissionRate > s.BreakEvenCommissionRate), 0, "count the T sellers whose commission_rate is above their break_even_commission_rate"),
+        ["07-supplier-margin-dd"] = new(DoraSupplierMargin, 0.0005, "analyze 2020-01-01 .. 2020-03-31 with the case's gross margin: the E line's margin"),
     };
 
     private static readonly Dictionary<string, (string Answer, string Hint)> Words = new(StringComparer.Ordinal)
@@ -88,6 +91,12 @@ public static class Exercise
         var after = Repurchase.Of(dora.Ledger(new DateOnly(2020, 10, 1), new DateOnly(2021, 5, 31))).Rate30!.Value;
         return after / before;
     }
+
+    private static PillarEconomics ThreeSquirrelsEconomics() =>
+        Workbench.Case("three-squirrels").Analyze(grossMargin: CaseCatalog.ThreeSquirrels.GrossMargin).Economics!;
+
+    private static double DoraSupplierMargin() =>
+        Workbench.Case("dora-doshang").Analyze(new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 31), CaseCatalog.DoraDoshang.GrossMargin).Economics!.Lines.Single(l => l.Pillar == "E").Margin!.Value;
 
     private static double MarginalRoasOfPaidSpend()
     {

@@ -21,7 +21,7 @@ public sealed record ReportCase(CaseInfo Info, PillarReport Analysis, string Dat
     {
         ArgumentNullException.ThrowIfNull(info);
         var bench = Workbench.Case(info.Id);
-        return new(info, bench.Analyze(), File.ReadAllText(Path.Combine(WorkspaceFolders.DataRoot(), info.Id, "datacard.yml")));
+        return new(info, bench.Analyze(grossMargin: info.GrossMargin), File.ReadAllText(Path.Combine(WorkspaceFolders.DataRoot(), info.Id, "datacard.yml")));
     }
 }
 
@@ -245,6 +245,20 @@ public static partial class ReportWriter
         }
 
         html.Append("</table></div>");
+        if (report.Economics is { Available: true } economics)
+        {
+            // What the pillars earn: the waterfall, and each pillar's contribution margin beside it.
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{w.EconomicsTitle}</h3><div class=\"summary\"><div class=\"chart\">").Append(EconomicsCharts.Waterfall(economics).Titled(w.WaterfallTitle).ToHtml(360)).Append("</div>");
+            html.Append(CultureInfo.InvariantCulture, $"<table class=\"figures\"><tr><th colspan=\"2\">{w.ContributionMargin(economics.GrossMargin ?? 0)}</th></tr>");
+            foreach (var line in economics.Lines.Where(l => l.Margin is not null))
+            {
+                var name = report.Partition.FirstOrDefault(p => p.Pillar == line.Pillar) is { } p ? (chinese ? p.NameZh : p.Name) : line.Pillar;
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{(line.Pillar == PillarAnalysis.ShelfCode ? "" : E(line.Pillar) + " ")}{E(name)}</td><td class=\"num\" title=\"{line.Contribution.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Percent(line.Margin!.Value))}</td></tr>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.AfterOverhead}</td><td class=\"num\" title=\"{economics.Contribution?.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Money((double)(economics.Contribution ?? 0), w.Language))}</td></tr></table></div>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<h3>{w.CaseClaims}</h3>").Append(ClaimsTable(claims, w)).Append("</section>");
         return html.ToString();
     }
@@ -307,6 +321,10 @@ public static partial class ReportWriter
             ContextNotChecked = "context, not checked",
             Ran = "ran",
             KeyFigures = "Key figures, whole period",
+            EconomicsTitle = "What the pillars earn (the simulation's invented commission and costs)",
+            WaterfallTitle = "Net GMV to contribution by pillar (¥)",
+            ContributionMargin = margin => string.Create(CultureInfo.InvariantCulture, $"Contribution margin (gross margin {margin:0%})"),
+            AfterOverhead = "Contribution after overhead",
             NetGmv = "net GMV",
             PaidOrders = "paid orders",
             Buyers = "buyers",
@@ -350,6 +368,10 @@ public static partial class ReportWriter
             ContextNotChecked = "背景数据，不做核对",
             Ran = "运行成功",
             KeyFigures = "关键数字（全期）",
+            EconomicsTitle = "各阵地的经济账（佣金与费用为模拟设定）",
+            WaterfallTitle = "各阵地从净成交额到贡献利润（¥）",
+            ContributionMargin = margin => string.Create(CultureInfo.InvariantCulture, $"贡献利润率（毛利率 {margin:0%}）"),
+            AfterOverhead = "扣除总部分摊后的贡献利润",
             NetGmv = "净成交额",
             PaidOrders = "已付款订单",
             Buyers = "买家",
@@ -414,6 +436,14 @@ public static partial class ReportWriter
         public required string Ran { get; init; }
 
         public required string KeyFigures { get; init; }
+
+        public required string EconomicsTitle { get; init; }
+
+        public required string WaterfallTitle { get; init; }
+
+        public required Func<double, string> ContributionMargin { get; init; }
+
+        public required string AfterOverhead { get; init; }
 
         public required string NetGmv { get; init; }
 

@@ -54,8 +54,8 @@ public class ReportTests
         Directory.CreateDirectory(Screenshots);
         await tab.ScreenshotAsync(Path.Combine(Screenshots, "report-index.png"));
 
-        // A pillar split per case, drawn; nothing wider than the window.
-        Assert.Equal(cases.Count, (await tab.EvaluateAsync("document.querySelectorAll('section.case .playbook-chart .main-svg').length > 0 ? document.querySelectorAll('section.case .playbook-chart').length : -1"))!.GetValue<int>());
+        // Per case a pillar split and its economics' waterfall, drawn; nothing wider than the window.
+        Assert.Equal(2 * cases.Count, (await tab.EvaluateAsync("document.querySelectorAll('section.case .playbook-chart .main-svg').length > 0 ? document.querySelectorAll('section.case .playbook-chart').length : -1"))!.GetValue<int>());
         Assert.True((await tab.EvaluateAsync("document.documentElement.scrollWidth <= window.innerWidth"))!.GetValue<bool>(), "the index scrolls sideways at 1280 px");
 
         // Chinese text is drawn with a CJK font, not boxes or a Latin fallback.

@@ -21,9 +21,21 @@ public static class CanonicalTables
         Col<Account, SellerRole?>("role", OptionalEnum<SellerRole>(), a => a.Role, (a, v) => a.Role = v, "explicit role; empty = derived", required: false),
         Col<Account, bool?>("brand_owned", OptionalBool, a => a.BrandOwned, (a, v) => a.BrandOwned = v, "the brand owns the account (自有账号)", required: false),
         Col<Account, long?>("followers", OptionalCount, a => a.Followers, (a, v) => a.Followers = v, "follower count (粉丝数)", unit: "followers", required: false),
+        Col<Account, decimal?>("commission_rate", OptionalRate, a => a.CommissionRate, (a, v) => a.CommissionRate = v, "the talent's commission rate (佣金率), 0..1, for its orders without a commission figure", unit: "fraction", rule: "0..1", required: false),
     ])
     {
         IdColumn = "account_id",
+
+        // The rule: an account's id is who it is; a commission rate outside 0..1 is a figure that says
+        // nothing true, so the account loads with the rate unknown and the row is noted.
+        Mend = (a, side) =>
+        {
+            if (a.CommissionRate is < 0 or > 1)
+            {
+                side.Unknown("commission_rate", a.CommissionRate.Value.ToString(CultureInfo.InvariantCulture), "a commission rate outside 0..1: loaded as unknown");
+                a.CommissionRate = null;
+            }
+        },
     };
 
     /// <summary>Sub-orders (子订单), the grain of GMV.</summary>
@@ -46,6 +58,7 @@ public static class CanonicalTables
         Col<Order, bool?>("buyer_is_fan", OptionalBool, o => o.BuyerIsFan, (o, v) => o.BuyerIsFan = v, "the buyer follows the seller", required: false),
         Col<Order, string?>("session_id", Id, o => o.SessionId, (o, v) => o.SessionId = v, "live session of the order", required: false),
         Col<Order, Review?>("review", OptionalEnum<Review>(), o => o.Review, (o, v) => o.Review = v, "评价; empty = no review", required: false),
+        Col<Order, decimal?>("commission", OptionalMoney, o => o.Commission, (o, v) => o.Commission = v, "commission owed to the seller before refunds (佣金, 预估推广佣金); empty = not known", unit: "CNY", rule: "≤ gmv", required: false),
     ])
     {
         Grain = "one row per sub-order",
@@ -62,6 +75,11 @@ public static class CanonicalTables
             if (o.Refund > o.Gmv)
             {
                 throw new FieldException("refund", "refund is larger than the order's gmv");
+            }
+
+            if (o.Commission > o.Gmv)
+            {
+                throw new FieldException("commission", "commission is larger than the order's gmv");
             }
         },
     };
@@ -84,6 +102,7 @@ public static class CanonicalTables
         Col<LiveSession, long?>("buyers", OptionalCount, s => s.Buyers, (s, v) => s.Buyers = v, "the platform's buyers of the session (直播间成交人数)", unit: "people", required: false),
         Col<LiveSession, long?>("orders", OptionalCount, s => s.Orders, (s, v) => s.Orders = v, "the platform's paid orders of the session (直播间成交订单数)", unit: "orders", required: false),
         Col<LiveSession, decimal?>("refund", OptionalMoney, s => s.Refund, (s, v) => s.Refund = v, "the platform's refunds of the session (直播间退款金额)", unit: "CNY", required: false),
+        Col<LiveSession, decimal?>("commission", OptionalMoney, s => s.Commission, (s, v) => s.Commission = v, "the platform's estimated commission on the session's sales (预估佣金支出)", unit: "CNY", required: false),
     ])
     {
         IdColumn = "session_id",
@@ -129,6 +148,12 @@ public static class CanonicalTables
                 (s.Refund, s.Gmv) = (null, null);
             }
 
+            if (s.Commission > s.Gmv)
+            {
+                side.Unknown("commission", Text(s.Commission), string.Create(CultureInfo.InvariantCulture, $"the platform's commission larger than its GMV ({s.Gmv:0.00}): the session's commission loaded as unknown"));
+                s.Commission = null;
+            }
+
             if (s.Buyers > s.Orders)
             {
                 side.Unknown("buyers", Text(s.Buyers), string.Create(CultureInfo.InvariantCulture, $"more buyers than orders ({s.Orders}): the session's buyers and orders loaded as unknown"));
@@ -146,6 +171,7 @@ public static class CanonicalTables
         Col<Product, DateOnly?>("launched_on", OptionalDate, p => p.LaunchedOn, (p, v) => p.LaunchedOn = v, "上架日期", unit: "China time"),
         Col<Product, decimal?>("list_price", OptionalMoney, p => p.ListPrice, (p, v) => p.ListPrice = v, "标价", unit: "CNY"),
         Col<Product, bool?>("channel_exclusive", OptionalBool, p => p.ChannelExclusive, (p, v) => p.ChannelExclusive = v, "渠道特供"),
+        Col<Product, decimal?>("unit_cost", OptionalMoney, p => p.UnitCost, (p, v) => p.UnitCost = v, "what a unit costs the brand (COGS a unit); wins over the gross margin", unit: "CNY", required: false),
     ])
     {
         IdColumn = "product_id",
@@ -202,6 +228,7 @@ public static class CanonicalTables
         Col<DailySales, long>("units", Count, s => s.Units, (s, v) => s.Units = v, "units sold, at least orders", unit: "units", rule: "≥ orders"),
         Col<DailySales, decimal>("gmv", Money, s => s.Gmv, (s, v) => s.Gmv = v, "paid amount", unit: "CNY"),
         Col<DailySales, decimal>("refund", MoneyOrZero, s => s.Refund, (s, v) => s.Refund = v, "refunded amount, at most gmv", unit: "CNY", rule: "≤ gmv"),
+        Col<DailySales, decimal?>("commission", OptionalMoney, s => s.Commission, (s, v) => s.Commission = v, "commission on the day's sales, net of refunds (佣金); empty = not known", unit: "CNY", rule: "≤ gmv", required: false),
     ])
     {
         Grain = "per-seller daily, when there are no order rows: 罗盘, 蝉妈妈; one row per date × account × channel × traffic type",
@@ -222,6 +249,11 @@ public static class CanonicalTables
             {
                 throw new FieldException("units", "fewer units than orders");
             }
+
+            if (s.Commission > s.Gmv)
+            {
+                throw new FieldException("commission", "commission is larger than gmv");
+            }
         },
     };
 
@@ -239,8 +271,75 @@ public static class CanonicalTables
         KeyOf = e => e.Board + " × " + e.Brand,
     };
 
+    /// <summary>What the brand pays besides COGS, commission and paid traffic (费用): slot fees, staff, studio ….</summary>
+    public static CanonicalTable<Cost> Costs { get; } = new(TableKind.Costs,
+    [
+        Col<Cost, string>("cost_id", RequiredId, c => c.CostId, (c, v) => c.CostId = v, "required, unique"),
+        Col<Cost, CostKind>("kind", Enum<CostKind>(), c => c.Kind, (c, v) => c.Kind = v, "what it pays for (坑位费 slot_fee, staff, studio …)"),
+        Col<Cost, string?>("account_id", Id, c => c.AccountId, (c, v) => c.AccountId = v, "the seller it is for; empty = the brand as a whole (overhead)", rule: "empty = overhead"),
+        Col<Cost, DateOnly>("starts_on", Date, c => c.StartsOn, (c, v) => c.StartsOn = v, "first day it covers, inclusive", unit: "China time", rule: "inclusive"),
+        Col<Cost, DateOnly>("ends_on", Date, c => c.EndsOn, (c, v) => c.EndsOn = v, "last day it covers, inclusive", unit: "China time", rule: "inclusive, not before starts_on"),
+        Col<Cost, decimal>("amount", Money, c => c.Amount, (c, v) => c.Amount = v, "the amount over those days; a period counts its days' share", unit: "CNY", rule: "prorated by days"),
+        Col<Cost, string?>("note", Text, c => c.Note, (c, v) => c.Note = v, "free text"),
+    ])
+    {
+        IdColumn = "cost_id",
+
+        // The rule: a cost's days and amount are what it is; a cost that ends before it starts has no
+        // days to share its amount over: rejected.
+        Check = c =>
+        {
+            if (c.EndsOn < c.StartsOn)
+            {
+                throw new FieldException("ends_on", "ends before starts_on");
+            }
+        },
+    };
+
+    /// <summary>Orders' talent commissions as the platform states them (抖店 达人佣金, 精选联盟).</summary>
+    public static CanonicalTable<CommissionRow> Commissions { get; } = new(TableKind.Commissions,
+    [
+        Col<CommissionRow, string>("order_id", RequiredId, c => c.OrderId, (c, v) => c.OrderId = v, "the order (订单id); required, unique"),
+        Col<CommissionRow, string?>("account_id", Id, c => c.AccountId, (c, v) => c.AccountId = v, "the talent (抖音/火山号)"),
+        Col<CommissionRow, DateTime?>("paid_at", OptionalTime, c => c.PaidAt, (c, v) => c.PaidAt = v, "付款时间", unit: "China time", required: false),
+        Col<CommissionRow, string?>("product_id", Id, c => c.ProductId, (c, v) => c.ProductId = v, "商品id", required: false),
+        Col<CommissionRow, long?>("quantity", OptionalCount, c => c.Quantity, (c, v) => c.Quantity = v, "商品数量", unit: "units", required: false),
+        Col<CommissionRow, decimal?>("gmv", OptionalMoney, c => c.Gmv, (c, v) => c.Gmv = v, "paid amount (支付金额)", unit: "CNY", required: false),
+        Col<CommissionRow, decimal?>("rate", OptionalRate, c => c.Rate, (c, v) => c.Rate = v, "commission rate (佣金率)", unit: "fraction", rule: "0..1", required: false),
+        Col<CommissionRow, decimal?>("estimated", OptionalMoney, c => c.Estimated, (c, v) => c.Estimated = v, "estimated commission (预估佣金支出)", unit: "CNY", required: false),
+        Col<CommissionRow, decimal?>("settled", OptionalMoney, c => c.Settled, (c, v) => c.Settled = v, "settled commission (实际佣金支出), once settled", unit: "CNY", required: false),
+        Col<CommissionRow, CommissionStatus>("status", Enum<CommissionStatus>(), c => c.Status, (c, v) => c.Status = v, "订单付款 paid, 订单收货 received, 订单结算 settled, 订单退货退款 refunded"),
+    ])
+    {
+        IdColumn = "order_id",
+
+        // The rule: the order id and status say whose commission and where it stands; a rate outside
+        // 0..1, or a commission above the paid amount, is a figure that says nothing true: the row
+        // loads with it unknown and is noted.
+        Mend = (c, side) =>
+        {
+            if (c.Rate is < 0 or > 1)
+            {
+                side.Unknown("rate", c.Rate.Value.ToString(CultureInfo.InvariantCulture), "a commission rate outside 0..1: loaded as unknown");
+                c.Rate = null;
+            }
+
+            if (c.Estimated > c.Gmv)
+            {
+                side.Unknown("estimated", c.Estimated.Value.ToString("0.00", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"an estimated commission above the paid amount ({c.Gmv:0.00}): loaded as unknown"));
+                c.Estimated = null;
+            }
+
+            if (c.Settled > c.Gmv)
+            {
+                side.Unknown("settled", c.Settled.Value.ToString("0.00", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"a settled commission above the paid amount ({c.Gmv:0.00}): loaded as unknown"));
+                c.Settled = null;
+            }
+        },
+    };
+
     /// <summary>Every canonical table, in <see cref="TableKind"/> order.</summary>
-    public static IReadOnlyList<ICanonicalTable> All { get; } = [Accounts, Orders, Sessions, Products, Campaigns, Traffic, Sales, Leaderboard];
+    public static IReadOnlyList<ICanonicalTable> All { get; } = [Accounts, Orders, Sessions, Products, Campaigns, Traffic, Sales, Leaderboard, Costs, Commissions];
 
     /// <summary>The table of <paramref name="kind"/>.</summary>
     public static ICanonicalTable Of(TableKind kind) => All[(int)kind];

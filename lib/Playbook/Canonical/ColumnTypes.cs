@@ -93,6 +93,29 @@ internal static class ColumnTypes
         Frame = (n, v) => new DecimalDataFrameColumn(n, v.Select(x => (decimal?)x)),
     };
 
+    /// <summary>
+    /// A rate or share: a fraction such as 0.25 (25% is read too); empty when not known. Outside 0..1
+    /// it is a figure the table's rules set unknown (a note), not a rejection.
+    /// </summary>
+    public static ColumnType<decimal?> OptionalRate { get; } = new()
+    {
+        DocType = "decimal",
+        Read = (r, c) => r.Text(c) is { } text
+            ? FieldValues.TryParsePercent(text, out var rate, out var reason) ? rate : throw new FieldException(c, reason)
+            : null,
+        Write = v => v?.ToString("0.####", CultureInfo.InvariantCulture),
+        Frame = (n, v) => new DecimalDataFrameColumn(n, v),
+    };
+
+    /// <summary>A time that may be empty.</summary>
+    public static ColumnType<DateTime?> OptionalTime { get; } = new()
+    {
+        DocType = "timestamp",
+        Read = (r, c) => r.OptionalTime(c),
+        Write = v => v?.ToString(TimeFormat, CultureInfo.InvariantCulture),
+        Frame = (n, v) => new PrimitiveDataFrameColumn<DateTime>(n, v),
+    };
+
     /// <summary>A whole non-negative count (1.2万 and 3w read as counts), required.</summary>
     public static ColumnType<long> Count { get; } = new()
     {

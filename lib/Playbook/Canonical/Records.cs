@@ -23,6 +23,12 @@ public sealed class Account
 
     /// <summary>Follower count (粉丝数).</summary>
     public long? Followers { get; set; }
+
+    /// <summary>
+    /// The commission rate (佣金率) the account's talent is paid, 0..1, for its orders that carry no
+    /// commission figure of their own; null when not known.
+    /// </summary>
+    public decimal? CommissionRate { get; set; }
 }
 
 /// <summary>One paid sub-order (子订单), the grain of GMV. Money in CNY; times in China time (UTC+8).</summary>
@@ -72,6 +78,12 @@ public sealed class Order
 
     /// <summary>The buyer's review (评价).</summary>
     public Review? Review { get; set; }
+
+    /// <summary>
+    /// Commission (佣金) owed to the seller on the order before any refund, CNY (快手小店's 预估推广佣金);
+    /// counted in proportion to what was not refunded. Null when the export does not say.
+    /// </summary>
+    public decimal? Commission { get; set; }
 }
 
 /// <summary>One live session (直播场次) of a seller account.</summary>
@@ -121,6 +133,9 @@ public sealed class LiveSession
 
     /// <summary>The platform's own refunded amount (直播间退款金额), CNY, when the export gives it.</summary>
     public decimal? Refund { get; set; }
+
+    /// <summary>The platform's estimate of the commission paid on the session's sales (罗盘 预估佣金支出), CNY.</summary>
+    public decimal? Commission { get; set; }
 }
 
 /// <summary>A product (商品) of the brand.</summary>
@@ -143,6 +158,9 @@ public sealed class Product
 
     /// <summary>Made for this channel only (渠道特供), when known.</summary>
     public bool? ChannelExclusive { get; set; }
+
+    /// <summary>What one unit costs the brand (COGS a unit), CNY; where given it wins over the gross margin.</summary>
+    public decimal? UnitCost { get; set; }
 }
 
 /// <summary>A marketing campaign window (营销活动), such as a platform festival.</summary>
@@ -218,6 +236,9 @@ public sealed class DailySales
 
     /// <summary>Refunded amount, CNY, at most <see cref="Gmv"/>.</summary>
     public decimal Refund { get; set; }
+
+    /// <summary>Commission paid on the day's sales, net of refunds, CNY; null when not known.</summary>
+    public decimal? Commission { get; set; }
 }
 
 /// <summary>
@@ -237,4 +258,86 @@ public sealed class LeaderboardEntry
 
     /// <summary>The brand's value on the board, CNY.</summary>
     public decimal Gmv { get; set; }
+}
+
+/// <summary>What the brand pays besides COGS, commission and paid traffic (费用): a slot fee, staff, a studio …</summary>
+public sealed class Cost
+{
+    /// <summary>Cost id. Required and unique.</summary>
+    public string CostId { get; set; } = "";
+
+    /// <summary>What it pays for.</summary>
+    public CostKind Kind { get; set; }
+
+    /// <summary>The seller it is for; null for the brand as a whole (overhead, 总部分摊).</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>First day it covers, China time, inclusive.</summary>
+    public DateOnly StartsOn { get; set; }
+
+    /// <summary>Last day it covers, inclusive.</summary>
+    public DateOnly EndsOn { get; set; }
+
+    /// <summary>The amount over those days, CNY; a period counts its days' share.</summary>
+    public decimal Amount { get; set; }
+
+    /// <summary>Free text.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// One order's commission as the platform's talent-commission download states it (抖店 达人佣金, 精选联盟):
+/// the estimate, the settled amount once the order is settled, and none when it was refunded.
+/// </summary>
+public sealed class CommissionRow
+{
+    /// <summary>The order (订单id), as the order export names it. Required and unique.</summary>
+    public string OrderId { get; set; } = "";
+
+    /// <summary>The talent (抖音/火山号).</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>Payment time (付款时间).</summary>
+    public DateTime? PaidAt { get; set; }
+
+    /// <summary>Product (商品id).</summary>
+    public string? ProductId { get; set; }
+
+    /// <summary>Units (商品数量).</summary>
+    public long? Quantity { get; set; }
+
+    /// <summary>Paid amount (支付金额), CNY.</summary>
+    public decimal? Gmv { get; set; }
+
+    /// <summary>Commission rate (佣金率), 0..1.</summary>
+    public decimal? Rate { get; set; }
+
+    /// <summary>Estimated commission (预估佣金支出), CNY.</summary>
+    public decimal? Estimated { get; set; }
+
+    /// <summary>Settled commission (实际佣金支出), CNY, once settled.</summary>
+    public decimal? Settled { get; set; }
+
+    /// <summary>Where the order stands (订单付款 / 订单收货 / 订单结算 / 订单退货退款).</summary>
+    public CommissionStatus Status { get; set; }
+
+    /// <summary>
+    /// The talent's order the row stands for, when the download is read without the order export:
+    /// paid as 支付金额 says, refunded in full when 订单退货退款; null without a payment time or amount.
+    /// </summary>
+    public Order? ToOrder() => PaidAt is { } paid && Gmv is { } gmv
+        ? new Order
+        {
+            OrderId = OrderId,
+            ParentOrderId = OrderId,
+            Platform = Platform.Douyin,
+            PaidAt = paid,
+            AccountId = AccountId,
+            Channel = Channel.Other,
+            ProductId = ProductId ?? "",
+            Quantity = (int)Math.Clamp(Quantity ?? 1, 1, int.MaxValue),
+            Gmv = gmv,
+            Refund = Status == CommissionStatus.Refunded ? gmv : 0m,
+        }
+        : null;
 }

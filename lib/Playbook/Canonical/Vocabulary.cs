@@ -26,6 +26,12 @@ public enum TableKind
 
     /// <summary>A ranking of peer brands (榜单), for ranking claims.</summary>
     Leaderboard,
+
+    /// <summary>What the brand pays besides COGS, commission and paid traffic (费用).</summary>
+    Costs,
+
+    /// <summary>Orders' commissions as the talent-commission download states them (达人佣金).</summary>
+    Commissions,
 }
 
 /// <summary>The platform a seller account or an order belongs to (平台).</summary>
@@ -118,6 +124,44 @@ public enum TrafficTool
     Other,
 }
 
+/// <summary>What a cost pays for.</summary>
+public enum CostKind
+{
+    /// <summary>A head anchor's fee per product slot (坑位费), on top of commission.</summary>
+    SlotFee,
+
+    /// <summary>Anchors, 场控, 运营, 投手: salaries.</summary>
+    Staff,
+
+    /// <summary>The studio, its equipment and set.</summary>
+    Studio,
+
+    /// <summary>Samples sent to talents.</summary>
+    Samples,
+
+    /// <summary>A platform fee not charged as a rate on GMV.</summary>
+    PlatformFee,
+
+    /// <summary>Anything else.</summary>
+    Other,
+}
+
+/// <summary>Where an order's talent commission stands (达人佣金 订单状态).</summary>
+public enum CommissionStatus
+{
+    /// <summary>订单付款: paid, commission estimated.</summary>
+    Paid,
+
+    /// <summary>订单收货: received, commission estimated.</summary>
+    Received,
+
+    /// <summary>订单结算: settled, commission paid as settled.</summary>
+    Settled,
+
+    /// <summary>订单退货退款: returned and refunded, no commission.</summary>
+    Refunded,
+}
+
 /// <summary>
 /// The canonical CSV spelling of every enum value (snake_case, as DESIGN.md writes them), in one
 /// place so that readers, writers and JSON agree.
@@ -132,6 +176,8 @@ public static partial class Vocabulary
         [typeof(TrafficType)] = ["organic", "paid"],
         [typeof(Review)] = ["positive", "neutral", "negative"],
         [typeof(TrafficTool)] = ["qianchuan", "xiaodiantong", "xiaohuomiao", "cili_jinniu", "doujia", "other"],
+        [typeof(CostKind)] = ["slot_fee", "staff", "studio", "samples", "platform_fee", "other"],
+        [typeof(CommissionStatus)] = ["paid", "received", "settled", "refunded"],
     };
 
     /// <summary>The canonical spelling of <paramref name="value"/>, such as <c>short_video</c>.</summary>
@@ -163,7 +209,7 @@ public static partial class Vocabulary
 
 public static partial class Vocabulary
 {
-    private static readonly string[] KindNames = ["accounts", "orders", "sessions", "products", "campaigns", "traffic", "sales", "leaderboard"];
+    private static readonly string[] KindNames = ["accounts", "orders", "sessions", "products", "campaigns", "traffic", "sales", "leaderboard", "costs", "commissions"];
 
     /// <summary>The table kinds as the command line spells them, in declaration order.</summary>
     public static IReadOnlyList<string> AllKindNames => KindNames;

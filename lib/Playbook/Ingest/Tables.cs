@@ -87,6 +87,12 @@ public static class Tables
     /// <summary>Reads a leaderboard of peer brands.</summary>
     public static LoadResult<LeaderboardEntry> ReadLeaderboard(string path, ReadOptions? options = null) => ReadAll(Open<LeaderboardEntry>(path, options, TableKind.Leaderboard));
 
+    /// <summary>Reads a costs table (slot fees, staff, studio …).</summary>
+    public static LoadResult<Cost> ReadCosts(string path, ReadOptions? options = null) => ReadAll(Open<Cost>(path, options, TableKind.Costs));
+
+    /// <summary>Reads talents' commissions per order: a canonical commissions table or a 达人佣金 download.</summary>
+    public static LoadResult<CommissionRow> ReadCommissions(string path, ReadOptions? options = null) => ReadAll(Open<CommissionRow>(path, options, TableKind.Commissions));
+
     /// <summary>Reads orders: a canonical orders table or an order export, told apart by the headers.</summary>
     public static OrderLoadResult ReadOrders(string path, ReadOptions? options = null)
     {

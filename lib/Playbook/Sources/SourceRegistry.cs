@@ -19,6 +19,7 @@ public static class SourceRegistry
         MappedSource.Builtin("compass-live-list.yml"),
         MappedSource.Builtin("qianchuan-standard.yml"),
         MappedSource.Builtin("qianchuan-uni.yml"),
+        MappedSource.Builtin("douyin-alliance-commission.yml"),
         new CanonicalSource<Account>(CanonicalTables.Accounts),
         new CanonicalSource<Order>(CanonicalTables.Orders, m => new CanonicalOrderRows(m)),
         new CanonicalSource<LiveSession>(CanonicalTables.Sessions),
@@ -27,6 +28,8 @@ public static class SourceRegistry
         new CanonicalSource<PaidTraffic>(CanonicalTables.Traffic),
         new CanonicalSource<DailySales>(CanonicalTables.Sales),
         new CanonicalSource<LeaderboardEntry>(CanonicalTables.Leaderboard),
+        new CanonicalSource<Cost>(CanonicalTables.Costs),
+        new CanonicalSource<CommissionRow>(CanonicalTables.Commissions),
     ];
 
     /// <summary>The layouts rows of <typeparamref name="T"/> can be written in, by adapter id.</summary>

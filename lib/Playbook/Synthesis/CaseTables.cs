@@ -29,6 +29,9 @@ public sealed class CaseTables
     /// <summary>Peer rankings, when the case has them.</summary>
     public List<LeaderboardEntry>? Leaderboard { get; set; }
 
+    /// <summary>Costs besides COGS, commission and paid traffic (staff, studio, slot fees, samples, overhead).</summary>
+    public List<Cost> Costs { get; } = [];
+
     /// <summary>Writes every table the case has into <paramref name="directory"/>; returns the file names, in a fixed order.</summary>
     public IReadOnlyList<string> Write(string directory)
     {
@@ -54,6 +57,7 @@ public sealed class CaseTables
         Save("campaigns.csv", Campaigns);
         Save("traffic.csv", Traffic);
         Save("leaderboard.csv", Leaderboard);
+        Save("costs.csv", Costs.Count > 0 ? Costs : null);
         return written;
     }
 }

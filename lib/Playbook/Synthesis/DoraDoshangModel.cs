@@ -65,7 +65,71 @@ public static class DoraDoshangModel
         ]);
         AddOrders(tables, targets, random.Fork("orders"));
         AddSessionsAndTraffic(tables, targets, random.Fork("sessions"));
+        AddEconomics(tables, targets, random.Fork("economics"));
         return tables;
+    }
+
+    /// <summary>The gross margin the economics use (invented: skincare).</summary>
+    public const double GrossMargin = 0.65;
+
+    /// <summary>
+    /// What selling costs the brand, all invented in plausible orders of size for beauty on Kuaishou:
+    /// each talent's commission rate (head anchors 35% to 40%, the others 25% to 35%; 快手分销's usual
+    /// range for skincare), written on its orders as 快手小店 exports give 预估推广佣金, a slot fee for
+    /// each head anchor's month of sales, the founder's and the store's rooms' staff and studio from
+    /// the month they start, samples, and the brand's overhead. Drawn from a stream of its own, so the
+    /// sales are the same with or without it.
+    /// </summary>
+    private static void AddEconomics(CaseTables tables, DoraDoshangTargets targets, SeededRandom random)
+    {
+        var rates = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < Talents; i++)
+        {
+            rates[TalentId(i)] = decimal.Round((decimal)(i < 3 ? random.Uniform(0.35, 0.40) : random.Uniform(0.25, 0.35)), 2);
+        }
+
+        foreach (var account in tables.Accounts.Where(a => rates.ContainsKey(a.AccountId)))
+        {
+            account.CommissionRate = rates[account.AccountId];
+        }
+
+        foreach (var order in tables.Orders!.Where(o => o.AccountId is { } a && rates.ContainsKey(a)))
+        {
+            order.Commission = decimal.Round(order.Gmv * rates[order.AccountId!], 2, MidpointRounding.AwayFromZero);
+        }
+
+        var n = 0;
+        void Cost(CostKind kind, string? account, DateOnly from, DateOnly to, decimal amount, string note) =>
+            tables.Costs.Add(new Cost { CostId = string.Create(CultureInfo.InvariantCulture, $"dd-c{++n:0000}"), Kind = kind, AccountId = account, StartsOn = from, EndsOn = to, Amount = amount, Note = note });
+
+        var sold = tables.Orders!.Where(o => o.AccountId is not null).Select(o => (o.AccountId!, new DateOnly(o.PaidAt.Year, o.PaidAt.Month, 1))).ToHashSet();
+        var storeStart = tables.Orders!.Where(o => o.AccountId == Store).Select(o => DateOnly.FromDateTime(o.PaidAt)).DefaultIfEmpty(Last).Min();
+        for (var month = new DateOnly(First.Year, First.Month, 1); month <= Last; month = month.AddMonths(1))
+        {
+            var end = month.AddMonths(1).AddDays(-1) > Last ? Last : month.AddMonths(1).AddDays(-1);
+            for (var i = 0; i < 3; i++)
+            {
+                if (sold.Contains((TalentId(i), month)))
+                {
+                    Cost(CostKind.SlotFee, TalentId(i), month, end, Draw.Cents(random.Uniform(8_000, 15_000)), "坑位费 for the month's slots");
+                }
+            }
+
+            if (end >= targets.FounderStart)
+            {
+                var from = month < targets.FounderStart ? targets.FounderStart : month;
+                Cost(CostKind.Staff, Founder, from, end, 38_000m, "场控, 运营, 投手 and an assistant of the founder's room");
+                Cost(CostKind.Studio, Founder, from, end, 9_000m, "studio and equipment");
+            }
+
+            if (end >= storeStart)
+            {
+                Cost(CostKind.Staff, Store, month < storeStart ? storeStart : month, end, 22_000m, "the store anchor and 场控");
+            }
+
+            Cost(CostKind.Samples, null, month, end, 6_000m, "samples sent to anchors");
+            Cost(CostKind.Other, null, month, end, 25_000m, "the e-commerce team's overhead");
+        }
     }
 
     private static string TalentId(int i) => string.Create(CultureInfo.InvariantCulture, $"ks-talent-{i + 1:00}");

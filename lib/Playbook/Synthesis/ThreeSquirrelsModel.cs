@@ -95,7 +95,54 @@ public static class ThreeSquirrelsModel
         tables.Sales.AddRange(sales);
         AddSessionsAndTraffic(tables, random.Fork("sessions"));
         tables.Leaderboard.AddRange(Leaderboard());
+        AddEconomics(tables, days, random.Fork("economics"));
         return tables;
+    }
+
+    /// <summary>The gross margin the economics use (invented: snacks sold near their lowest price).</summary>
+    public const double GrossMargin = 0.35;
+
+    /// <summary>
+    /// What selling costs the brand, all invented in plausible orders of size for food on Douyin:
+    /// talents' commission rates (head anchors 25%, matrix talents 15% to 30%, 精选联盟's usual range),
+    /// a slot fee (坑位费) for each head anchor's live day, the own rooms' staff and studio by month,
+    /// samples for the matrix and the brand's overhead. Drawn from a stream of its own, so the sales
+    /// are the same with or without it.
+    /// </summary>
+    private static void AddEconomics(CaseTables tables, List<DateOnly> days, SeededRandom random)
+    {
+        foreach (var account in tables.Accounts)
+        {
+            account.CommissionRate = account.AccountId switch
+            {
+                Flagship or BrandAccount => null,
+                _ when HeadAnchors.Contains(account.AccountId) => 0.25m,
+                _ => decimal.Round((decimal)random.Uniform(0.15, 0.30), 2),
+            };
+        }
+
+        var n = 0;
+        void Cost(CostKind kind, string? account, DateOnly from, DateOnly to, decimal amount, string note) =>
+            tables.Costs.Add(new Cost { CostId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ts-c{++n:0000}"), Kind = kind, AccountId = account, StartsOn = from, EndsOn = to, Amount = amount, Note = note });
+
+        for (var h = 0; h < Heads.Length; h++)
+        {
+            foreach (var d in days.Where(d => HeadLive(h, d)))
+            {
+                Cost(CostKind.SlotFee, HeadAnchors[h], d, d, Draw.Cents(random.Uniform(60_000, 120_000) * Heads[h].Pull), "坑位费, one live day");
+            }
+        }
+
+        for (var month = new DateOnly(First.Year, First.Month, 1); month <= Last; month = month.AddMonths(1))
+        {
+            var from = month < First ? First : month;
+            var to = month.AddMonths(1).AddDays(-1) > Last ? Last : month.AddMonths(1).AddDays(-1);
+            Cost(CostKind.Staff, Flagship, from, to, 720_000m, "anchors, 场控, 运营, 投手 of the flagship room");
+            Cost(CostKind.Staff, BrandAccount, from, to, 360_000m, "anchors and 场控 of the brand account's room");
+            Cost(CostKind.Studio, Flagship, from, to, 150_000m, "studio, sets and equipment");
+            Cost(CostKind.Samples, null, from, to, 80_000m, "samples sent to matrix talents");
+            Cost(CostKind.Other, null, from, to, 500_000m, "the e-commerce team's overhead");
+        }
     }
 
     private static void AddAccounts(CaseTables tables, SeededRandom random)

@@ -162,6 +162,12 @@ public sealed class BrandData
     /// <exception cref="MissingDataException">The data has none.</exception>
     public IReadOnlyList<LeaderboardEntry> Leaderboard => Need<LeaderboardEntry>(TableKind.Leaderboard);
 
+    /// <summary>What the brand pays besides COGS, commission and paid traffic, or null.</summary>
+    public IReadOnlyList<Cost>? Costs => Has(TableKind.Costs) ? Get<Cost>(TableKind.Costs) : null;
+
+    /// <summary>Orders' talent commissions (达人佣金), or null.</summary>
+    public IReadOnlyList<CommissionRow>? Commissions => Has(TableKind.Commissions) ? Get<CommissionRow>(TableKind.Commissions) : null;
+
     /// <summary>Orders, or else daily sales, as rows; a claim about GMV works on either.</summary>
     /// <exception cref="MissingDataException">The data has neither.</exception>
     public (IReadOnlyList<Order> Orders, IReadOnlyList<DailySales> Sales) SalesData() =>
@@ -222,7 +228,49 @@ public sealed class BrandData
             Sessions = Table<LiveSession>(TableKind.Sessions),
             Load = used,
         };
-        return PillarAnalysis.Analyze(input with { Accounts = accounts.Concat(NamedAccounts()) }, options);
+        var costs = Table<Cost>(TableKind.Costs);
+        var commissions = Table<CommissionRow>(TableKind.Commissions);
+        var all = accounts.Concat(NamedAccounts()).ToList();
+        var report = PillarAnalysis.Analyze(input with { Accounts = all }, options);
+        return report with { Economics = Economics(framework, options, report, input, all, costs, commissions) };
+    }
+
+    /// <summary>
+    /// The economics of a report's period: the order rows (or daily sales) again, with commission,
+    /// products' unit costs, traffic, sessions and costs. Without a gross margin or unit costs it is
+    /// not available, and the orders are not read again to say so.
+    /// </summary>
+    private PillarEconomics Economics(Framework framework, AnalysisOptions options, PillarReport report, AnalysisInput input, IReadOnlyList<Account> accounts, IReadOnlyList<Cost>? costs, IReadOnlyList<CommissionRow>? commissions)
+    {
+        if (options.GrossMargin is null && !(input.Products ?? []).Any(p => p.UnitCost is not null))
+        {
+            return new PillarEconomics(false, "not available: needs the gross margin (--gross-margin), or a unit_cost for every product sold", null, options.PlatformFeeRate, [], null, null, [], [], new Dictionary<string, long>(), []);
+        }
+
+        if (report.From is not { } from || report.To is not { } to)
+        {
+            return new PillarEconomics(false, "not available: no sales in the period", options.GrossMargin, options.PlatformFeeRate, [], null, null, [], [], new Dictionary<string, long>(), []);
+        }
+
+        var orders = Has(TableKind.Orders) ? Orders : null;
+        return PillarEconomics.Of(new EconomicsInput
+        {
+            Framework = framework,
+            Roles = new SellerRoles(accounts, options.TopKolFollowers),
+            From = from,
+            To = to,
+            Orders = orders,
+            Sales = orders is null ? Sales : null,
+            Commissions = commissions,
+            Accounts = accounts,
+            Products = input.Products,
+            Traffic = input.Traffic,
+            Sessions = input.Sessions,
+            Costs = costs,
+            GrossMargin = options.GrossMargin,
+            PlatformFeeRate = options.PlatformFeeRate,
+            DefaultCommissionRate = options.CommissionRate,
+        });
     }
 
     private static IEnumerable<string> FilesIn(string folder) =>
@@ -338,6 +386,14 @@ public sealed class BrandData
             read = new LedgerLoadResult(OrderLedger.Of([], sales, from, to), reports[Files[TableKind.Sales][0]], [], "plain", null)
             {
                 Reports = [.. Files[TableKind.Sales].Select(f => reports[f])],
+            };
+        }
+        else if (Commissions is { } commissions)
+        {
+            // A 达人佣金 download on its own: its rows are the talents' orders.
+            read = new LedgerLoadResult(OrderLedger.Of(commissions.Select(c => c.ToOrder()).OfType<Order>(), from, to), reports[Files[TableKind.Commissions][0]], [], "plain", null)
+            {
+                Reports = [.. Files[TableKind.Commissions].Select(f => reports[f])],
             };
         }
         else

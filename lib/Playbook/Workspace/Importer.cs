@@ -74,6 +74,8 @@ public static class Importer
         Convert<Campaign>(TableKind.Campaigns);
         Convert<PaidTraffic>(TableKind.Traffic);
         Convert<LeaderboardEntry>(TableKind.Leaderboard);
+        Convert<Cost>(TableKind.Costs);
+        Convert<CommissionRow>(TableKind.Commissions);
 
         // Accounts: the table's own rows first (they win for an id), then those the exports name.
         List<Account> accounts = [];

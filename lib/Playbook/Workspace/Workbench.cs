@@ -149,6 +149,13 @@ public sealed class Workbench
     public Scorecard Checklist(string? checklist = null, AnswerSheet? answers = null)
     {
         var lists = ChecklistFiles.Load(Path.Combine(WorkspaceFolders.DataRoot(), "checklists")).Where(l => checklist is null || l.Id == checklist).ToList();
+        answers ??= AnswerSheet.None;
+        if (CaseCatalog.All.FirstOrDefault(c => c.Id == Name) is { } bundled)
+        {
+            // A bundled case brings the gross margin its economics are simulated with.
+            answers = answers.WithDefault("gross_margin", bundled.GrossMargin);
+        }
+
         return Scorecard.Evaluate(lists, Data, answers);
     }
 

@@ -30,8 +30,8 @@ public class CanonicalCsvTests
         CanonicalCsv.Write(csv.Path, [new Order { OrderId = "O1", Platform = Platform.Douyin, PaidAt = new DateTime(2021, 1, 5, 8, 0, 0), Channel = Channel.ProductCard, ProductId = "p", Quantity = 1, Gmv = 59.9m }]);
 
         Assert.Equal(
-            ["order_id,parent_order_id,platform,paid_at,account_id,channel,traffic_type,product_id,quantity,gmv,refund,buyer_id,buyer_is_fan,session_id,review",
-             "O1,,douyin,2021-01-05 08:00:00,,product_card,,p,1,59.90,0.00,,,,"],
+            ["order_id,parent_order_id,platform,paid_at,account_id,channel,traffic_type,product_id,quantity,gmv,refund,buyer_id,buyer_is_fan,session_id,review,commission",
+             "O1,,douyin,2021-01-05 08:00:00,,product_card,,p,1,59.90,0.00,,,,,"],
             File.ReadAllLines(csv.Path));
     }
 
@@ -41,7 +41,7 @@ public class CanonicalCsvTests
         using var csv = TempFile.Bytes("accounts.csv", []);
         CanonicalCsv.Write(csv.Path, [new Account { AccountId = "a1", Platform = Platform.Douyin, Nickname = "=HYPERLINK(\"http://x\")", Role = SellerRole.TopKol }]);
 
-        Assert.Equal("a1,douyin,\"'=HYPERLINK(\"\"http://x\"\")\",top_kol,,", File.ReadAllLines(csv.Path)[1]);
+        Assert.Equal("a1,douyin,\"'=HYPERLINK(\"\"http://x\"\")\",top_kol,,,", File.ReadAllLines(csv.Path)[1]);
         var account = Assert.Single(Tables.ReadAccounts(csv.Path).Rows);
         Assert.Equal(("=HYPERLINK(\"http://x\")", (SellerRole?)SellerRole.TopKol), (account.Nickname, account.Role));
     }

@@ -80,6 +80,8 @@ public sealed partial class CanonicalTablesTests
                 case TableKind.Traffic: CanonicalCsv.Write(written, Tables.ReadTraffic(path).Rows); break;
                 case TableKind.Sales: CanonicalCsv.Write(written, Tables.ReadSales(path).Rows); break;
                 case TableKind.Leaderboard: CanonicalCsv.Write(written, Tables.ReadLeaderboard(path).Rows); break;
+                case TableKind.Costs: CanonicalCsv.Write(written, Tables.ReadCosts(path).Rows); break;
+                case TableKind.Commissions: CanonicalCsv.Write(written, Tables.ReadCommissions(path).Rows); break;
                 default: throw new InvalidOperationException(path);
             }
 
@@ -97,6 +99,8 @@ public sealed partial class CanonicalTablesTests
         Assert.Equal(CanonicalTables.Traffic.Columns.Select(c => c.Name), new List<PaidTraffic> { new() }.ToDataFrame().Columns.Select(c => c.Name));
         Assert.Equal(CanonicalTables.Sales.Columns.Select(c => c.Name), new List<DailySales> { new() }.ToDataFrame().Columns.Select(c => c.Name));
         Assert.Equal(CanonicalTables.Leaderboard.Columns.Select(c => c.Name), new List<LeaderboardEntry> { new() }.ToDataFrame().Columns.Select(c => c.Name));
+        Assert.Equal(CanonicalTables.Costs.Columns.Select(c => c.Name), new List<Cost> { new() }.ToDataFrame().Columns.Select(c => c.Name));
+        Assert.Equal(CanonicalTables.Commissions.Columns.Select(c => c.Name), new List<CommissionRow> { new() }.ToDataFrame().Columns.Select(c => c.Name));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Playbook.Canonical;
+using Playbook.Ingest;
 using Playbook.Synthesis;
 
 namespace Playbook.Tests.Cli;
@@ -118,10 +120,32 @@ public sealed class AllocateCommandTests : IDisposable
         Assert.DoesNotMatch("src=\"https?://", output);
     }
 
+    [Fact]
+    public void Allocate_ContributionKpiWithTheSessionsCostFromTheData_SaysBothAndPlansOnContribution()
+    {
+        // The case's head creators (5M followers or more): their commission is in the contribution already, so a session costs its slot fees.
+        var sessions = Tables.ReadSessions(Path.Combine(Repo.Root, "data", "three-squirrels", "sessions.csv")).Rows;
+        var heads = Tables.ReadAccounts(Path.Combine(Repo.Root, "data", "three-squirrels", "accounts.csv")).Rows.Where(a => a.BrandOwned != true && a.Followers >= 5_000_000).Select(a => a.AccountId).ToHashSet();
+        var fees = Tables.ReadCosts(Path.Combine(Repo.Root, "data", "three-squirrels", "costs.csv")).Rows.Where(c => c.Kind == CostKind.SlotFee && c.AccountId is { } a && heads.Contains(a)).Sum(c => c.Amount);
+        var perSession = (double)fees / sessions.Count(s => heads.Contains(s.AccountId));
+
+        var (exit, output, error) = CommandLine.Run("allocate", "--case", "three-squirrels", "--kpi", "contribution", "--cost", "head_sessions=data", "--draws", "4", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.StartsWith("daily contribution before the drivers' costs", json.GetProperty("kpi").GetString(), StringComparison.Ordinal);
+        var head = json.GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("driver").GetString() == "head_sessions");
+        Assert.Equal(perSession, head.GetProperty("cost_per_unit").GetDouble(), 0.01);
+        Assert.Contains("head_sessions costs ¥", error, StringComparison.Ordinal);
+        Assert.Contains("commission is in the contribution KPI already", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bounds", "2:1", "is not LOW:HIGH")]
     [InlineData("--cost", "live_hours", "expected DRIVER=VALUE")]
     [InlineData("--cost", "live_hours=-5", "is not a positive amount")]
+    [InlineData("--kpi", "contribution", "--kpi contribution needs the economics: give --gross-margin")]
+    [InlineData("--cost", "talent_sessions=data", "--cost DRIVER=data needs the economics: give --gross-margin")]
     public void Allocate_BadOption_ExitTwoWithTheReason(string option, string value, string reason)
     {
         var (exit, _, error) = CommandLine.Run("allocate", "--data", folder, option, value, "--draws", "0");

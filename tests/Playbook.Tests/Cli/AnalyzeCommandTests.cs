@@ -11,6 +11,35 @@ public class AnalyzeCommandTests
     private static string Sample(string file) => Path.Combine(Samples, file);
 
     [Fact]
+    public void Analyze_DouyinExportWithCostsAndMargin_EconomicsByHandToTheCent()
+    {
+        var (exit, output, error) = Run("analyze", "--orders", Sample("douyin-export.csv"), "--accounts", Sample("accounts.csv"), "--costs", Sample("costs.csv"),
+            "--gross-margin", "0.4", "--framework", "fact", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var economics = JsonDocument.Parse(output).RootElement.GetProperty("economics");
+        Assert.True(economics.GetProperty("available").GetBoolean(), economics.GetProperty("reason").GetString());
+
+        // Period 01-15..01-20, 6 days. COGS = 60% of net GMV.
+        // F 174.80: COGS 104.88, staff 1500 x 6/31 = 290.32, contribution -220.40.
+        // A 52.90 (2000000002, rate 20%): COGS 31.74, commission 10.58, contribution 10.58.
+        // T 567 (2000000001, rate 25%): COGS 340.20, commission 141.75, slot fee 300 on 01-20, contribution -214.95.
+        // shelf 129: COGS 77.40, contribution 51.60. Overhead: studio 900 x 6/90 = 60.00. Total -433.17.
+        var lines = economics.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("pillar").GetString()!);
+        string M(JsonElement e, string name) => e.GetProperty(name).GetRawText();
+        Assert.Equal(("174.80", "104.88", "0.00", "290.32", "-220.40"), (M(lines["F"], "net_gmv"), M(lines["F"], "cogs"), M(lines["F"], "commission"), M(lines["F"], "other_costs"), M(lines["F"], "contribution")));
+        Assert.Equal(("52.90", "31.74", "10.58", "10.58"), (M(lines["A"], "net_gmv"), M(lines["A"], "cogs"), M(lines["A"], "commission"), M(lines["A"], "contribution")));
+        Assert.Equal(("567.00", "340.20", "141.75", "300.00", "-214.95"), (M(lines["T"], "net_gmv"), M(lines["T"], "cogs"), M(lines["T"], "commission"), M(lines["T"], "slot_fees"), M(lines["T"], "contribution")));
+        Assert.Equal(("129.00", "51.60"), (M(lines["shelf"], "net_gmv"), M(lines["shelf"], "contribution")));
+        Assert.Equal(("60.00", "-433.17"), (M(economics, "overhead"), M(economics, "contribution")));
+
+        // The head creator's break-even rate: (567 - 340.20 - 300) / 567; both talents charged their accounts' rates.
+        var head = economics.GetProperty("sellers").EnumerateArray().Single(s => s.GetProperty("account_id").GetString() == "2000000001");
+        Assert.Equal((567 - 340.20 - 300) / 567, head.GetProperty("break_even_commission_rate").GetDouble(), 6);
+        Assert.Equal(["2000000001", "2000000002"], economics.GetProperty("defaults_used").EnumerateArray().Select(d => d.GetProperty("account_id").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Analyze_DouyinExportJson_ShapeAndFiguresByHand()
     {
         var (exit, output, error) = Run("analyze", "--orders", Sample("douyin-export.csv"), "--accounts", Sample("accounts.csv"), "--campaigns", Sample("campaigns.csv"), "--framework", "fact", "--format", "json");

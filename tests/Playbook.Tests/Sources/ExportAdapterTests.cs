@@ -98,6 +98,24 @@ public sealed class ExportAdapterTests
     }
 
     [Fact]
+    public void KuaishouOrders_CommissionColumns_TheAmountElseTheRateOfWhatWasPaidOnlyForDistributors()
+    {
+        using var csv = TempFile.Csv("kuaishou.csv",
+        [
+            "订单号,订单支付时间,订单状态,实付款,成交数量,售后状态,订单载体,商品ID,渠道,CPS达人ID,CPS达人昵称,预估推广佣金,预估推广者分佣比例",
+            "1,2021/05/31 10:00:05,交易成功,¥129.90,1,-,直播间,9001,分销,5001,达人甲,¥38.97,30.0%",
+            "2,2021/05/31 10:00:06,交易成功,¥200.00,1,-,直播间,9001,分销,5001,达人甲,-,25.0%",
+            "3,2021/05/31 10:00:07,交易成功,¥50.00,1,-,直播间,9001,分销,5001,达人甲,-,130.0%",
+            "4,2021/05/31 10:00:08,交易成功,¥80.00,1,-,直播间,9001,自营,-,-,¥9.99,10.0%",
+        ]);
+        var result = Tables.ReadOrders(csv.Path);
+
+        // The estimate where given; else 25% × 200.00; a rate past 100% is noted and leaves it unknown; the shop's own sale pays none.
+        Assert.Equal([38.97m, 50.00m, null, null], result.Rows.Select(o => o.Commission));
+        Assert.Equal((4L, 0L, "预估推广者分佣比例"), (result.Report.Loaded, result.Report.Rejected, Assert.Single(result.Report.NotedRows).Column));
+    }
+
+    [Fact]
     public void Encrypted_PasswordNotInTheName_ExitTwoNamingWhatWasTriedButNeverAPassword()
     {
         var locked = Path.Combine(Workbooks, "kuaishou-locked.xlsx");

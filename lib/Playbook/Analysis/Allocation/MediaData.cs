@@ -26,6 +26,25 @@ public sealed record MediaDriver(string Name, string Unit, double[] Daily)
     public int BusyDays => Daily.Count(v => v > 0);
 }
 
+/// <summary>What a marketing-mix model plans on.</summary>
+public enum MediaKpi
+{
+    /// <summary>Daily net GMV of every seller and the shelf.</summary>
+    Gmv,
+
+    /// <summary>
+    /// Daily contribution before the drivers' own costs: each seller's net GMV less its COGS, commission
+    /// and platform fees (its period's rates from the economics), so a driver's ROAS above 1 pays for itself.
+    /// </summary>
+    Contribution,
+}
+
+/// <summary>A driver's cost per unit read from the data rather than given.</summary>
+/// <param name="Driver">talent_sessions or head_sessions.</param>
+/// <param name="PerUnit">Yuan per unit.</param>
+/// <param name="Basis">How it was worked out, in words.</param>
+public sealed record DriverCost(string Driver, double PerUnit, string Basis);
+
 /// <summary>A window of days on which sales are expected to differ (a campaign, 618, 双11 …).</summary>
 /// <param name="Name">The event's name.</param>
 /// <param name="Active">One flag per day of the period.</param>
@@ -37,7 +56,7 @@ public sealed record MediaEvent(string Name, bool[] Active);
 /// or that never vary are listed in <see cref="Excluded"/> with the reason.
 /// </summary>
 /// <param name="Days">Every day of the period, in order.</param>
-/// <param name="Kpi">Daily net GMV, CNY.</param>
+/// <param name="Kpi">The KPI a day, CNY: net GMV, or contribution before the drivers' costs (<see cref="KpiLabel"/>).</param>
 /// <param name="Drivers">The drivers, each a value per day.</param>
 /// <param name="Events">Event windows for the baseline.</param>
 /// <param name="Excluded">Drivers left out, with why.</param>
@@ -48,8 +67,23 @@ public sealed record MediaData(
     IReadOnlyList<MediaEvent> Events,
     IReadOnlyList<string> Excluded)
 {
-    /// <summary>The KPI's name in reports.</summary>
+    /// <summary>The GMV KPI's name in reports.</summary>
     public const string KpiName = "daily net GMV (CNY)";
+
+    /// <summary>The contribution KPI's name in reports.</summary>
+    public const string ContributionKpiName = "daily contribution before the drivers' costs (CNY): net GMV - COGS - commission - platform fees";
+
+    /// <summary>What <see cref="Kpi"/> is, in reports.</summary>
+    public string KpiLabel { get; init; } = KpiName;
+
+    /// <summary>Which KPI <see cref="Kpi"/> holds.</summary>
+    public MediaKpi KpiKind { get; init; } = MediaKpi.Gmv;
+
+    /// <summary>
+    /// Drivers' costs per unit the data gives (a talent session's commission and slot fees), for
+    /// <c>--cost DRIVER=data</c>; empty when the economics were not worked out.
+    /// </summary>
+    public IReadOnlyDictionary<string, DriverCost> CostsFromData { get; init; } = new Dictionary<string, DriverCost>();
 
     /// <summary>
     /// What became of the rows of the files the series were read from (empty for series made in

@@ -65,8 +65,14 @@ public sealed record AnalysisOptions
     /// <summary>How many top sellers the concentration counts.</summary>
     public int TopN { get; init; } = 5;
 
-    /// <summary>Gross margin (0..1) for the break-even ROI; null when unknown.</summary>
+    /// <summary>Gross margin (0..1) for the break-even ROI and the economics' COGS; null when unknown.</summary>
     public double? GrossMargin { get; init; }
+
+    /// <summary>The platform's fee (技术服务费) as a share of net GMV, for the economics; null: not included.</summary>
+    public double? PlatformFeeRate { get; init; }
+
+    /// <summary>The commission rate of a talent whose orders and account give none (<c>--commission-rate</c>).</summary>
+    public double? CommissionRate { get; init; }
 }
 
 /// <summary>One line of the seller partition: a pillar or the shelf.</summary>
@@ -142,6 +148,9 @@ public sealed record PillarReport
     /// <summary>The load reports of the files read.</summary>
     public required IReadOnlyList<LoadReport> Load { get; init; }
 
+    /// <summary>What each pillar and seller earns after COGS, commission, fees, traffic and costs; null when not worked out.</summary>
+    public PillarEconomics? Economics { get; init; }
+
     /// <summary>The definition of every figure, by name.</summary>
     public IReadOnlyDictionary<string, string> Definitions { get; } = new Dictionary<string, string>
     {
@@ -154,6 +163,7 @@ public sealed record PillarReport
         ["repurchase"] = Repurchase.Definition,
         ["ads"] = AdReturn.Definition,
         ["sessions"] = SessionPerformance.Definition,
+        ["economics"] = PillarEconomics.Definition,
     };
 }
 

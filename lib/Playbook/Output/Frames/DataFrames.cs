@@ -34,6 +34,12 @@ public static class DataFrames
     /// <summary>Peer rankings as a data frame.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<LeaderboardEntry> rows) => CanonicalTables.Leaderboard.ToDataFrame(rows);
 
+    /// <summary>Costs (slot fees, staff, studio …) as a data frame.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<Cost> rows) => CanonicalTables.Costs.ToDataFrame(rows);
+
+    /// <summary>Talents' commissions per order as a data frame.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<CommissionRow> rows) => CanonicalTables.Commissions.ToDataFrame(rows);
+
     /// <summary>The loaded rows of a result as a data frame.</summary>
     public static DataFrame ToDataFrame<T>(this LoadResult<T> result)
         where T : class, new()

@@ -23,6 +23,43 @@ public static class ResultFrames
             new DoubleDataFrameColumn("share", list.Select(l => (double?)l.Share)));
     }
 
+    /// <summary>The pillar P&amp;L, a row per partition pillar and the shelf.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<EconomicsLine> lines)
+    {
+        var list = lines.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("pillar", list.Select(l => l.Pillar)),
+            new DecimalDataFrameColumn("net_gmv", list.Select(l => (decimal?)l.NetGmv)),
+            new DecimalDataFrameColumn("cogs", list.Select(l => (decimal?)l.Cogs)),
+            new DecimalDataFrameColumn("commission", list.Select(l => (decimal?)l.Commission)),
+            new DecimalDataFrameColumn("platform_fees", list.Select(l => l.PlatformFees)),
+            new DecimalDataFrameColumn("paid_traffic", list.Select(l => (decimal?)l.PaidTraffic)),
+            new DecimalDataFrameColumn("slot_fees", list.Select(l => (decimal?)l.SlotFees)),
+            new DecimalDataFrameColumn("other_costs", list.Select(l => (decimal?)l.OtherCosts)),
+            new DecimalDataFrameColumn("contribution", list.Select(l => (decimal?)l.Contribution)),
+            new DoubleDataFrameColumn("margin", list.Select(l => l.Margin)));
+    }
+
+    /// <summary>Sellers' economics, a row each: net GMV, commission and where it came from, the rate and its break-even, costs, contribution.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<SellerEconomics> sellers)
+    {
+        var list = sellers.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("account_id", list.Select(s => s.AccountId)),
+            new StringDataFrameColumn("nickname", list.Select(s => s.Nickname)),
+            new StringDataFrameColumn("pillar", list.Select(s => s.Pillar)),
+            new DecimalDataFrameColumn("net_gmv", list.Select(s => (decimal?)s.NetGmv)),
+            new DecimalDataFrameColumn("commission", list.Select(s => (decimal?)s.Commission)),
+            new StringDataFrameColumn("commission_source", list.Select(s => s.CommissionSource)),
+            new DoubleDataFrameColumn("commission_rate", list.Select(s => s.CommissionRate)),
+            new DoubleDataFrameColumn("break_even_commission_rate", list.Select(s => s.BreakEvenCommissionRate)),
+            new DecimalDataFrameColumn("slot_fees", list.Select(s => (decimal?)s.SlotFees)),
+            new DecimalDataFrameColumn("paid_traffic", list.Select(s => (decimal?)s.PaidTraffic)),
+            new DecimalDataFrameColumn("other_costs", list.Select(s => (decimal?)s.OtherCosts)),
+            new DecimalDataFrameColumn("contribution", list.Select(s => (decimal?)s.Contribution)),
+            new DoubleDataFrameColumn("roi", list.Select(s => s.Roi)));
+    }
+
     /// <summary>The overlays: pillar, names, availability, net GMV, share, reason.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<OverlayLine> lines)
     {

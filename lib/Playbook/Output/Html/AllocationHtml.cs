@@ -26,7 +26,7 @@ public static class AllocationHtml
             "td.num{text-align:right;white-space:nowrap}.ok{color:#1a7f37}.warn{color:#b42318}.note{background:#fff8c5;border:1px solid #d4a72c;padding:.6em 1em}" +
             ".playbook-chart{max-width:700px}@page{size:A4;margin:14mm 12mm}@media print{body{max-width:none;margin:0}.playbook-chart,tr{break-inside:avoid}}</style>");
         html.Append(OfflineChart.PlotlyJsElement()).Append("</head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>Budget plan <span lang=\"zh-CN\">预算分配</span></h1><p>Data: {E(source)}, {result.Data.Days[0]:yyyy-MM-dd} to {result.Data.Days[^1]:yyyy-MM-dd} ({result.Data.Days.Count} days). KPI: {E(MediaData.KpiName)}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Budget plan <span lang=\"zh-CN\">预算分配</span></h1><p>Data: {E(source)}, {result.Data.Days[0]:yyyy-MM-dd} to {result.Data.Days[^1]:yyyy-MM-dd} ({result.Data.Days.Count} days). KPI: {E(result.Data.KpiLabel)}.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p><b>{E(F($"The plan is expected to add ¥{plan.Gain.Value:#,0} a day (90%: ¥{plan.Gain.Low:#,0} to ¥{plan.Gain.High:#,0}) for the same ¥{plan.BudgetPerDay:#,0} a day; it beats today's plan in {plan.ProbabilityBetter:0%} of {result.Draws.Count} bootstrap refits."))}</b></p>");
         if (plan.Warnings.Count > 0)
         {

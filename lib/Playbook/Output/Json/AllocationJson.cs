@@ -65,7 +65,7 @@ public sealed record AllocationJson(
         ArgumentNullException.ThrowIfNull(plan);
         var days = result.Data.Days;
         return new(
-            MediaData.KpiName,
+            result.Data.KpiLabel,
             new DaysJson(days[0], days[^1], days.Count),
             Math.Round(plan.BudgetPerDay, 2),
             [.. plan.Drivers.Select(d => new DriverJson(

@@ -127,13 +127,88 @@ public sealed record SessionJson(
     [property: JsonConverter(typeof(RatioConverter))] double? Conversion,
     [property: JsonConverter(typeof(MoneyConverter))] decimal? GmvPerHour);
 
+/// <summary>One line of the pillar P&amp;L.</summary>
+public sealed record EconomicsLineJson(
+    string Pillar,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Cogs,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Commission,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? PlatformFees,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal PaidTraffic,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal SlotFees,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal OtherCosts,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Contribution,
+    [property: JsonConverter(typeof(RatioConverter))] double? Margin);
+
+/// <summary>One seller's economics.</summary>
+public sealed record SellerEconomicsJson(
+    string AccountId,
+    string? Nickname,
+    string Pillar,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Cogs,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Commission,
+    string CommissionSource,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? PlatformFees,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal SlotFees,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal PaidTraffic,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal OtherCosts,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal Contribution,
+    [property: JsonConverter(typeof(RatioConverter))] double? CommissionRate,
+    [property: JsonConverter(typeof(RatioConverter))] double? BreakEvenCommissionRate,
+    [property: JsonConverter(typeof(RatioConverter))] double? Roi);
+
+/// <summary>A seller charged at a default commission rate.</summary>
+public sealed record DefaultCommissionJson(
+    string AccountId,
+    [property: JsonConverter(typeof(RatioConverter))] double Rate,
+    string Source,
+    long Orders,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal NetGmv);
+
+/// <summary>
+/// The pillar P&amp;L: per pillar and the shelf, the brand's overhead apart, every seller; <c>available</c>
+/// false with the <c>reason</c> (and the figures null) when an input it needs is missing.
+/// </summary>
+public sealed record EconomicsJson(
+    bool Available,
+    string? Reason,
+    [property: JsonConverter(typeof(RatioConverter))] double? GrossMargin,
+    [property: JsonConverter(typeof(RatioConverter))] double? PlatformFeeRate,
+    IReadOnlyList<EconomicsLineJson> Lines,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? Overhead,
+    [property: JsonConverter(typeof(MoneyConverter))] decimal? Contribution,
+    IReadOnlyList<SellerEconomicsJson> Sellers,
+    IReadOnlyList<DefaultCommissionJson> DefaultsUsed,
+    IReadOnlyDictionary<string, long> CommissionSources,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The document of the economics.</summary>
+    public static EconomicsJson From(PillarEconomics e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(
+            e.Available,
+            e.Reason,
+            e.GrossMargin,
+            e.PlatformFeeRate,
+            [.. e.Lines.Select(l => new EconomicsLineJson(l.Pillar, l.NetGmv, l.Cogs, l.Commission, l.PlatformFees, l.PaidTraffic, l.SlotFees, l.OtherCosts, l.Contribution, l.Margin))],
+            e.Overhead,
+            e.Contribution,
+            [.. e.Sellers.Select(s => new SellerEconomicsJson(s.AccountId, s.Nickname, s.Pillar, s.NetGmv, s.Cogs, s.Commission, s.CommissionSource, s.PlatformFees, s.SlotFees, s.PaidTraffic, s.OtherCosts, s.Contribution, s.CommissionRate, s.BreakEvenCommissionRate, s.Roi))],
+            [.. e.DefaultsUsed.Select(d => new DefaultCommissionJson(d.AccountId, d.Rate, d.Source, d.Orders, d.NetGmv))],
+            e.CommissionSources,
+            e.Notes);
+    }
+}
+
 /// <summary>The settings the figures depend on.</summary>
 public sealed record ThresholdsJson(long TopKolFollowers, int TopN, [property: JsonConverter(typeof(RatioConverter))] double? GrossMargin);
 
 /// <summary>
 /// <c>analyze --format json</c>: one object with <c>framework</c>, <c>currency</c>, <c>period</c>, <c>totals</c>,
 /// <c>partition</c>, <c>overlays</c>, <c>concentration</c>, <c>repurchase</c>, <c>ads</c>, <c>sessions</c>,
-/// <c>thresholds</c>, <c>definitions</c>, <c>warnings</c> and <c>load</c>. Money has two decimals; shares
+/// <c>economics</c>, <c>thresholds</c>, <c>definitions</c>, <c>warnings</c> and <c>load</c>. Money has two decimals; shares
 /// are fractions of total net GMV.
 /// </summary>
 public sealed record PillarReportJson(
@@ -148,6 +223,7 @@ public sealed record PillarReportJson(
     RepurchaseJson Repurchase,
     AdsJson? Ads,
     IReadOnlyList<SessionJson> Sessions,
+    EconomicsJson? Economics,
     ThresholdsJson Thresholds,
     IReadOnlyDictionary<string, string> Definitions,
     IReadOnlyList<string> Warnings,
@@ -183,6 +259,7 @@ public sealed record PillarReportJson(
             [.. report.Sessions.Select(s => new SessionJson(
                 s.SessionId, s.AccountId, JsonText.Time(s.StartedAt), Math.Round(s.Hours, 4), s.Views, s.Viewers, s.PeakOnline, s.AvgWatchSeconds, s.NewFans,
                 s.Gmv, s.GmvSource, s.Orders, s.Buyers, s.UvValue, s.Gpm, s.Conversion, s.GmvPerHour))],
+            report.Economics is { } economics ? EconomicsJson.From(economics) : null,
             new ThresholdsJson(report.Options.TopKolFollowers, report.Options.TopN, report.Options.GrossMargin),
             report.Definitions,
             report.Warnings,

@@ -30,6 +30,7 @@ internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrder
     private readonly int fan = mapping.PositionOf("buyer_is_fan");
     private readonly int session = mapping.PositionOf("session_id");
     private readonly int review = mapping.PositionOf("review");
+    private readonly int commission = mapping.PositionOf("commission");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRow(ReadOnlySpan<char> content, ReadOnlySpan<Range> fields, int offset, IOrderSink sink)
@@ -50,7 +51,9 @@ internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrder
         var reviewText = FastFields.Field(content, fields, review);
         var trafficText = FastFields.Field(content, fields, traffic);
         var refundText = FastFields.Field(content, fields, refund);
+        var commissionText = FastFields.Field(content, fields, commission);
         long refundCents = 0;
+        long commissionCents = 0;
         if (!FastFields.TryId(id, out var hasOrderId) || !hasOrderId
             || !FastFields.TryId(parentId, out _)
             || !FastFields.TryTime(paid, out var second, out var day, out var month)
@@ -62,14 +65,15 @@ internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrder
             || !FastFields.TryId(buyerId, out _)
             || !FastFields.TryFan(FastFields.Field(content, fields, fan), out var isFan)
             || !FastFields.TryId(sessionId, out _)
-            || !(reviewText.Length == 0 || FastFields.Word(reviewText, Reviews) >= 0))
+            || !(reviewText.Length == 0 || FastFields.Word(reviewText, Reviews) >= 0)
+            || !(commissionText.Length == 0 || FastFields.TryCents(commissionText, out commissionCents)))
         {
             return false;
         }
 
         var platformIndex = FastFields.Word(FastFields.Field(content, fields, platform), Platforms);
         var trafficType = trafficText.Length == 0 ? -1 : FastFields.Word(trafficText, TrafficTypes);
-        if (platformIndex < 0 || FastFields.Word(FastFields.Field(content, fields, channel), Channels) < 0 || (trafficText.Length > 0 && trafficType < 0) || refundCents > gmvCents)
+        if (platformIndex < 0 || FastFields.Word(FastFields.Field(content, fields, channel), Channels) < 0 || (trafficText.Length > 0 && trafficType < 0) || refundCents > gmvCents || commissionCents > gmvCents)
         {
             return false;
         }

@@ -40,6 +40,12 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
     /// <summary>渠道: 分销 (a talent's distribution) or 自营.</summary>
     public const string SalesChannel = "渠道";
 
+    /// <summary>预估推广佣金: the commission the distributor is owed on the order, such as <c>¥38.97</c>.</summary>
+    public const string Commission = "预估推广佣金";
+
+    /// <summary>预估推广者分佣比例: the distributor's commission rate, such as <c>30.0%</c>; used when the amount is not given.</summary>
+    public const string CommissionRate = "预估推广者分佣比例";
+
     /// <summary>The id a shop's own sales go to when <c>--shop-account</c> does not name one.</summary>
     public const string DefaultShopAccount = "kuaishou-shop";
 
@@ -70,6 +76,7 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
     [
         new(OrderId), new(PaidAt), new(Status), new(AmountPaid), new(Quantity), new(ProductId),
         new(AfterSale, Required: false), new(Carrier, Required: false), new(SalesChannel, Required: false),
+        new(Commission, Required: false), new(CommissionRate, Required: false),
         .. Distributors.SelectMany(d => new SourceColumn[] { new(d.Id, Required: false), new(d.Nickname, Required: false) }),
     ];
 
@@ -167,6 +174,36 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
         }
 
         var orderId = r.IdWithoutFloat(OrderId) ?? throw r.Missing(OrderId, "an id is required");
+
+        // A distributor's commission: the amount the export estimates, else its rate of the amount paid.
+        decimal? commission = null;
+        if (account is not null && account != shop)
+        {
+            commission = r.OptionalMoney(Commission);
+            if (commission is null && r.Text(CommissionRate) is { } rateText)
+            {
+                if (!FieldValues.TryParsePercent(rateText, out var rate, out var reason))
+                {
+                    throw new FieldException(CommissionRate, reason);
+                }
+
+                if (rate is < 0 or > 1)
+                {
+                    side.Unknown(CommissionRate, rateText, "a commission rate outside 0..1: the order's commission loaded as unknown");
+                }
+                else
+                {
+                    commission = decimal.Round(gmv * rate, 2, MidpointRounding.AwayFromZero);
+                }
+            }
+
+            if (commission > gmv)
+            {
+                side.Unknown(Commission, r.Raw(Commission), "a commission above the amount paid: loaded as unknown");
+                commission = null;
+            }
+        }
+
         return new Order
         {
             OrderId = orderId,
@@ -179,6 +216,7 @@ internal sealed class KuaishouOrderExport : SourceAdapter<Order>, IHasWords
             Quantity = ColumnTypes.Quantity.Read(r, Quantity),
             Gmv = gmv,
             Refund = Word("after_sale", r.Text(AfterSale)) is "refunded" ? gmv : 0m,
+            Commission = commission,
         };
     }
 }

@@ -71,6 +71,8 @@ public static class MappedSource
             TableKind.Traffic => new Mapped<PaidTraffic>(spec, CanonicalTables.Traffic),
             TableKind.Sales => new Mapped<DailySales>(spec, CanonicalTables.Sales),
             TableKind.Leaderboard => new Mapped<LeaderboardEntry>(spec, CanonicalTables.Leaderboard),
+            TableKind.Costs => new Mapped<Cost>(spec, CanonicalTables.Costs),
+            TableKind.Commissions => new Mapped<CommissionRow>(spec, CanonicalTables.Commissions),
             _ => throw new InputException($"{file}: unknown table"),
         };
     }

@@ -70,6 +70,7 @@ public static class CaseBuilder
         card.Line($"platform: {Vocabulary.Name(info.Framework.Platform)}");
         card.Line($"framework: {info.Framework.Code}");
         card.Line(string.Create(CultureInfo.InvariantCulture, $"period: {{from: {info.From:yyyy-MM-dd}, to: {info.To:yyyy-MM-dd}}}"));
+        card.Line(string.Create(CultureInfo.InvariantCulture, $"gross_margin: {info.GrossMargin} # invented: what the economics (notebook 07, claims) take COGS from"));
         card.Line($"statement: {DataCard.Q("Every row is simulated by a seeded model in lib/Playbook/Synthesis. Only the calibrated aggregates below come from the source article; no row, name or figure outside them is a fact about the brand.")}");
         card.Line($"source: {DataCard.Q("The source article (卡思数据, 2021), shared/source/article-zh.txt; its claims are in data/claims/" + info.Id + ".yml")}");
         card.Line("calibrated_to:");

@@ -16,6 +16,7 @@ namespace Playbook.Workspace;
 /// <param name="Invented">What the simulation made up.</param>
 /// <param name="Notebooks">Notebooks that use the data.</param>
 /// <param name="Generate">The simulation, by seed.</param>
+/// <param name="GrossMargin">The gross margin the case's economics use (invented, as its data card says).</param>
 public sealed record CaseInfo(
     string Id,
     string Title,
@@ -27,7 +28,8 @@ public sealed record CaseInfo(
     IReadOnlyList<string> CalibratedTo,
     IReadOnlyList<string> Invented,
     IReadOnlyList<string> Notebooks,
-    Func<ulong, CaseTables> Generate);
+    Func<ulong, CaseTables> Generate,
+    double GrossMargin);
 
 /// <summary>The two cases of the source article, reconstructed as seeded simulations.</summary>
 public static class CaseCatalog
@@ -53,9 +55,11 @@ public static class CaseCatalog
             "the festival's dates (2021-01-04..2021-01-23; the article gives only its 20-day length) and the later promotions",
             "the split of festival sales between self-broadcast (62%) and the others",
             "the peer brands of the leaderboard and their GMV (anonymised; chosen so the article's ranks can be checked)",
+            "the economics: a 35% gross margin, talents' commission rates (head anchors 25%, matrix 15%-30%), head anchors' slot fees (坑位费) per live day, the own rooms' staff and studio, samples and overhead by month (costs.csv)",
         ],
-        ["02-three-squirrels-douyin"],
-        seed => ThreeSquirrelsModel.Generate(seed));
+        ["02-three-squirrels-douyin", "07-pillar-economics"],
+        seed => ThreeSquirrelsModel.Generate(seed),
+        ThreeSquirrelsModel.GrossMargin);
 
     /// <summary>Dora Doshang (朵拉朵尚) on Kuaishou.</summary>
     public static CaseInfo DoraDoshang { get; } = new(
@@ -78,9 +82,11 @@ public static class CaseCatalog
             "the talent anchors (ids, nicknames, followers) and the brand store account",
             "the day self-broadcast began (2020-04-08) and the start of the service push (2020-10-01)",
             "sales volumes, prices, refund and review rates, fans, return on paid traffic",
+            "the economics: a 65% gross margin, talents' commission (head anchors 35%-40%, others 25%-35%, on every talent order as 预估推广佣金), head anchors' monthly slot fees, the founder's and the store's staff and studio, samples and overhead by month (costs.csv)",
         ],
-        ["03-dora-doshang-kuaishou"],
-        seed => DoraDoshangModel.Generate(seed));
+        ["03-dora-doshang-kuaishou", "07-pillar-economics"],
+        seed => DoraDoshangModel.Generate(seed),
+        DoraDoshangModel.GrossMargin);
 
     /// <summary>Both cases.</summary>
     public static IReadOnlyList<CaseInfo> All { get; } = [ThreeSquirrels, DoraDoshang];

@@ -10,6 +10,7 @@ namespace Playbook.Workspace;
 public sealed class EvidenceContext
 {
     private SellerRoles? roles;
+    private PillarEconomics? economics;
 
     /// <summary>Creates a context on a data folder (null: no data, every rule is unknown).</summary>
     public EvidenceContext(BrandData? data, IReadOnlyDictionary<string, double>? settings = null)
@@ -36,6 +37,26 @@ public sealed class EvidenceContext
     internal SellerRoles Roles => roles ??= new SellerRoles(Need.Accounts);
 
     internal IReadOnlyList<Order> Orders => Need.Orders ?? throw NoOrders();
+
+    /// <summary>The economics of the whole data, with the gross_margin setting (and commission_rate, when set).</summary>
+    internal PillarEconomics Economics
+    {
+        get
+        {
+            if (economics is null)
+            {
+                if (!Settings.TryGetValue("gross_margin", out var margin))
+                {
+                    throw new MissingDataException("needs the gross_margin setting in the answers file");
+                }
+
+                var options = new AnalysisOptions { GrossMargin = margin, CommissionRate = Settings.TryGetValue("commission_rate", out var rate) ? rate : null };
+                economics = Need.Analyze(Frameworks.Fact, options).Economics!;
+            }
+
+            return economics.Available ? economics : throw new MissingDataException("the economics are " + economics.Reason);
+        }
+    }
 
     private static MissingDataException NoOrders() => new("needs order rows (orders.csv); daily sales do not have buyers, products or reviews");
 }
@@ -69,6 +90,8 @@ public static class EvidenceMetrics
         ["fan_order_share"] = new("orders with buyer_is_fan", [], FanShare),
         ["exclusive_share"] = new("orders, products", [], ExclusiveShare),
         ["launches_per_quarter"] = new("products with launch dates", [], LaunchesPerQuarter),
+        ["contribution_margin"] = new("orders or sales, accounts, commission (or commission_rate), the gross_margin setting", ["role"], ContributionMargin),
+        ["talents_above_break_even"] = new("orders or sales, accounts, commission (or commission_rate), the gross_margin setting", [], (c, _) => c.Economics.Sellers.Count(s => c.Roles[s.AccountId] != SellerRole.Self && s.CommissionRate > s.BreakEvenCommissionRate)),
     };
 
     /// <summary>The metric names an evidence rule may use.</summary>
@@ -178,6 +201,13 @@ public static class EvidenceMetrics
 
         var ads = AdReturn.Of(c.Need.Traffic, null, null, margin, SalesSummary.Of(c.Ledger).RefundRateByAmount);
         return ads.Roi is { } roi && ads.BreakEvenRoi is { } breakEven ? roi / breakEven : null;
+    }
+
+    private static double? ContributionMargin(EvidenceContext c, IReadOnlyDictionary<string, string> p)
+    {
+        var sellers = c.Economics.Sellers.Where(s => IsRole(c, s.AccountId, p["role"])).ToList();
+        var net = sellers.Sum(s => s.NetGmv);
+        return net == 0 ? null : (double)(sellers.Sum(s => s.Contribution) / net);
     }
 
     private static double? PaidShareOfSelf(EvidenceContext c, IReadOnlyDictionary<string, string> p)

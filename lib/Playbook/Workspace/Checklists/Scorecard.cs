@@ -48,6 +48,10 @@ public sealed record AnswerSheet(IReadOnlyDictionary<string, Answer> Answers, IR
     /// <summary>No answers, no settings.</summary>
     public static AnswerSheet None { get; } = new(new Dictionary<string, Answer>(), new Dictionary<string, double>());
 
+    /// <summary>The same sheet with <paramref name="name"/> set to <paramref name="value"/> unless it sets it already (a case's gross margin).</summary>
+    public AnswerSheet WithDefault(string name, double value) =>
+        Settings.ContainsKey(name) ? this : this with { Settings = new Dictionary<string, double>(Settings) { [name] = value } };
+
     /// <summary>
     /// Reads an answers file: <c>settings: {gross_margin: 0.45}</c> and <c>answers: {item-id: {answer: yes|no|partly, note: …}}</c>
     /// (or <c>item-id: yes</c>).

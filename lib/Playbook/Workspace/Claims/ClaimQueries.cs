@@ -46,6 +46,13 @@ public static class ClaimQueries
 
         // One account's GMV divided by another's in the window.
         ["account_gmv_ratio"] = new(["from", "to", "account", "other"], [], (p, d) => AccountRatio(p, d)),
+
+        // The contribution margin (contribution / net GMV, the economics') of the sellers with the given roles in a window.
+        ["contribution_margin"] = new(["from", "to", "roles", "gross_margin"], [], (p, d) => Margin(d, p["roles"], Date(p, "from"), Date(p, "to"), p)),
+
+        // The contribution margin of some sellers in one window divided by that of others in another.
+        ["contribution_margin_ratio"] = new(["from", "to", "roles", "other_roles", "other_from", "other_to", "gross_margin"], [], (p, d) =>
+            Margin(d, p["roles"], Date(p, "from"), Date(p, "to"), p) / Margin(d, p["other_roles"], Date(p, "other_from"), Date(p, "other_to"), p)),
     };
 
     /// <summary>The query names a claims file may use.</summary>
@@ -108,6 +115,26 @@ public static class ClaimQueries
     }
 
     private static double Share(decimal part, decimal whole) => whole == 0 ? 0 : (double)(part / whole);
+
+    private static double? Margin(BrandData data, string roles, DateOnly from, DateOnly to, IReadOnlyDictionary<string, string> p)
+    {
+        var margin = double.TryParse(p["gross_margin"], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1
+            ? m
+            : throw new InputException($"query parameter gross_margin '{p["gross_margin"]}' is not a share above 0 and at most 1");
+        var wanted = roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => Vocabulary.TryParse<SellerRole>(r, out var role) ? role : throw new InputException($"query parameter roles '{roles}': '{r}' is not self, top_kol or matrix"))
+            .ToHashSet();
+        var economics = data.Analyze(Frameworks.Fact, new AnalysisOptions { From = from, To = to, GrossMargin = margin }).Economics!;
+        if (!economics.Available)
+        {
+            throw new MissingDataException("the economics: " + economics.Reason);
+        }
+
+        var sellerRoles = new SellerRoles(data.Accounts);
+        var sellers = economics.Sellers.Where(s => wanted.Contains(sellerRoles[s.AccountId])).ToList();
+        var net = sellers.Sum(s => s.NetGmv);
+        return net == 0 ? null : (double)(sellers.Sum(s => s.Contribution) / net);
+    }
 
     private static double Rank(IReadOnlyDictionary<string, string> p, BrandData data)
     {

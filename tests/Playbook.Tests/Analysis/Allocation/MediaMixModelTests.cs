@@ -103,6 +103,67 @@ public class MediaMixModelTests
     }
 
     [Fact]
+    public void MediaInputs_ContributionKpi_EachDaySellersNetTimesTheirMarginAndSessionCostsByHand()
+    {
+        // Gross margin 50%. Day 1: own ¥100; t1 ¥200 with no commission figure, charged its accounts rate 20% (¥40).
+        // Day 2: t2 ¥300 with ¥90 commission and ¥100 refunded (net ¥200, commission in proportion ¥60); a shelf order ¥50.
+        // Margins after COGS and commission: own 50%, t1 (200 - 100 - 40) / 200 = 30%, t2 (200 - 100 - 60) / 200 = 20%, shelf 50%.
+        using var folder = new TempFolder();
+        var tables = new CaseTables();
+        tables.Accounts.Add(new Account { AccountId = "own", Platform = Platform.Douyin, Role = SellerRole.Self });
+        tables.Accounts.Add(new Account { AccountId = "t1", Platform = Platform.Douyin, Role = SellerRole.Matrix, CommissionRate = 0.2m });
+        tables.Accounts.Add(new Account { AccountId = "t2", Platform = Platform.Douyin, Role = SellerRole.Matrix });
+        Order Sale(string id, string? account, int day, decimal gmv, decimal refund = 0, decimal? commission = null) => new()
+        {
+            OrderId = id,
+            Platform = Platform.Douyin,
+            PaidAt = new DateTime(2025, 5, day, 12, 0, 0),
+            AccountId = account,
+            Channel = account is null ? Channel.ProductCard : Channel.Live,
+            ProductId = "p",
+            Quantity = 1,
+            Gmv = gmv,
+            Refund = refund,
+            Commission = commission,
+        };
+        tables.Orders = [Sale("o1", "own", 1, 100), Sale("o2", "t1", 1, 200), Sale("o3", "t2", 2, 300, 100, 90), Sale("o4", null, 2, 50)];
+        tables.Sessions.Add(Session("s1", "t1", new DateTime(2025, 5, 1, 20, 0, 0), 60));
+        tables.Sessions.Add(Session("s2", "t2", new DateTime(2025, 5, 2, 10, 0, 0), 60));
+        tables.Sessions.Add(Session("s3", "t2", new DateTime(2025, 5, 2, 20, 0, 0), 60));
+        tables.Costs.Add(new Cost { CostId = "c1", Kind = CostKind.SlotFee, AccountId = "t2", StartsOn = new DateOnly(2025, 5, 1), EndsOn = new DateOnly(2025, 5, 2), Amount = 60 });
+        tables.Write(folder.Path);
+        var economics = new AnalysisOptions { GrossMargin = 0.5 };
+
+        var contribution = MediaInputs.From(new BrandData(folder.Path), kpi: MediaKpi.Contribution, economics: economics);
+        var gmv = MediaInputs.From(new BrandData(folder.Path), economics: economics);
+
+        Assert.Equal(2, contribution.Kpi.Length);
+        Assert.Equal((100 * 0.5) + (200 * 0.3), contribution.Kpi[0], 9);
+        Assert.Equal((200 * 0.2) + (50 * 0.5), contribution.Kpi[1], 9);
+        Assert.Equal(MediaData.ContributionKpiName, contribution.KpiLabel);
+        Assert.Equal([300.0, 250.0], gmv.Kpi);
+
+        // Three talent sessions: on the GMV KPI they cost their sellers' commission ¥40 + ¥60 and slot fees ¥60;
+        // on the contribution KPI the commission is taken already, so only the slot fees.
+        Assert.Equal(160.0 / 3, gmv.CostsFromData["talent_sessions"].PerUnit, 9);
+        Assert.Equal(60.0 / 3, contribution.CostsFromData["talent_sessions"].PerUnit, 9);
+        Assert.False(gmv.CostsFromData.ContainsKey("head_sessions"));
+    }
+
+    [Fact]
+    public void MediaInputs_ContributionKpiWithoutMargin_SaysWhatIsMissing()
+    {
+        using var folder = new TempFolder();
+        var tables = new CaseTables();
+        tables.Sales = [new DailySales { Date = new DateOnly(2025, 5, 1), Channel = Channel.ProductCard, TrafficType = TrafficType.Organic, Orders = 1, Units = 1, Gmv = 100 }];
+        tables.Write(folder.Path);
+
+        var e = Assert.Throws<MissingDataException>(() => MediaInputs.From(new BrandData(folder.Path), kpi: MediaKpi.Contribution));
+
+        Assert.Contains("gross margin", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_TwoSquareRootCurves_SplitWhereMarginalReturnsMeet()
     {
         // 2√a and √b with a + b = 100: 1/√a = 1/(2√b) gives a = 4b, so a = 80, b = 20.

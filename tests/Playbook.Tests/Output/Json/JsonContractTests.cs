@@ -33,6 +33,7 @@ public sealed class JsonContractTests
         { "analyze-exports-kuaishou", ["analyze", "--data", P("data/exports/kuaishou"), "--framework", "steps", "--format", "json"] },
         { "allocate-dora-doshang", ["allocate", "--case", "dora-doshang", "--cost", "live_hours=3000", "--draws", "8", "--format", "json"] },
         { "allocate-three-squirrels", ["allocate", "--case", "three-squirrels", "--cost", "live_hours=5000", "--cost", "talent_sessions=2000", "--draws", "8", "--format", "json"] },
+        { "allocate-contribution-three-squirrels", ["allocate", "--case", "three-squirrels", "--kpi", "contribution", "--cost", "head_sessions=data", "--draws", "8", "--format", "json"] },
         { "checklist-three-squirrels", ["checklist", "--case", "three-squirrels", "--format", "json"] },
         { "checklist-dora-doshang", ["checklist", "--case", "dora-doshang", "--format", "json"] },
         { "checklist-no-data", ["checklist", "--format", "json"] },
@@ -111,7 +112,7 @@ public sealed class JsonContractTests
     private static string[] Samples(string framework) =>
     [
         "analyze", "--orders", P("data/samples/orders.csv"), "--accounts", P("data/samples/accounts.csv"), "--campaigns", P("data/samples/campaigns.csv"),
-        "--traffic", P("data/samples/traffic.csv"), "--sessions", P("data/samples/sessions.csv"), "--products", P("data/samples/products.csv"),
+        "--traffic", P("data/samples/traffic.csv"), "--sessions", P("data/samples/sessions.csv"), "--products", P("data/samples/products.csv"), "--costs", P("data/samples/costs.csv"),
         "--gross-margin", "0.45", "--framework", framework, "--format", "json",
     ];
 }

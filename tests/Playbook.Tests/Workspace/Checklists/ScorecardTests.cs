@@ -221,11 +221,11 @@ public class ScorecardTests
         Assert.Equal(0, exit);
         var json = JsonDocument.Parse(stdout.ToString()).RootElement;
         var items = json.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(13, items.Count);
+        Assert.Equal(14, items.Count);
         Assert.All(items, i => Assert.Equal("steps", i.GetProperty("checklist").GetString()));
         var scores = json.GetProperty("scores").EnumerateArray().ToList();
         var all = scores.Single(s => s.GetProperty("pillar").GetString() == "all");
-        Assert.Equal(13, all.GetProperty("met").GetInt32() + all.GetProperty("not_met").GetInt32() + all.GetProperty("unknown").GetInt32());
+        Assert.Equal(14, all.GetProperty("met").GetInt32() + all.GetProperty("not_met").GetInt32() + all.GetProperty("unknown").GetInt32());
     }
 
     [Fact]
