@@ -186,8 +186,19 @@ internal sealed class LedgerBuilder
 
         var byProduct = new List<CentTally>();
         var bySession = new List<CentTally>();
+        var commission = new List<CommissionCents>();
         foreach (var p in parts)
         {
+            for (var i = 0; i < p.Commission.Count; i++)
+            {
+                while (commission.Count <= i)
+                {
+                    commission.Add(default);
+                }
+
+                CollectionsMarshal.AsSpan(commission)[i].Add(p.Commission[i]);
+            }
+
             for (var i = 0; i < p.ByProduct.Count; i++)
             {
                 LedgerPart.At(byProduct, i).Add(p.ByProduct[i]);
@@ -255,6 +266,21 @@ internal sealed class LedgerBuilder
         foreach (var (account, tally) in byAccount)
         {
             Put(OrderLedger.Get(ledger.ByAccount, accountNames[account]), tally);
+        }
+
+        for (var code = 0; code < commission.Count; code++)
+        {
+            var c = commission[code];
+            if (c.With + c.OrdersWithout > 0)
+            {
+                ledger.CommissionByAccount[code == 0 ? "" : accountNames[code - 1]] = new CommissionTally
+                {
+                    Commission = Yuan(c.Kept),
+                    OrdersWith = c.With,
+                    NetGmvWithout = Yuan(c.NetWithout),
+                    OrdersWithout = c.OrdersWithout,
+                };
+            }
         }
 
         for (var i = 0; i < byProduct.Count; i++)
@@ -330,6 +356,9 @@ internal sealed class LedgerPart
 
     public List<CentTally> BySession { get; } = [];
 
+    /// <summary>Commission by account code (0 the shelf).</summary>
+    public List<CommissionCents> Commission { get; } = [];
+
     public CentTally Paid;
     public CentTally Organic;
     public CentTally UnknownTraffic;
@@ -344,6 +373,17 @@ internal sealed class LedgerPart
 
     /// <summary>Where buyer events go, one list per shard; set before adding orders with buyers.</summary>
     public List<BuyerEvent>[] Events { get; set; } = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ref CommissionCents AtCommission(int index)
+    {
+        while (Commission.Count <= index)
+        {
+            Commission.Add(default);
+        }
+
+        return ref CollectionsMarshal.AsSpan(Commission)[index];
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ref CentTally At(List<CentTally> list, int index)
@@ -369,7 +409,8 @@ internal sealed class LedgerPart
         Add(
             order.OrderId, order.ParentOrderId, (int)order.Platform, second, day, month, order.AccountId,
             order.TrafficType is { } t ? (int)t : -1, order.ProductId, order.Quantity, Cents(order.Gmv, order), Cents(order.Refund, order),
-            order.BuyerId, 0, order.BuyerId, order.BuyerIsFan is { } f ? (sbyte)(f ? 1 : 0) : (sbyte)-1, order.SessionId);
+            order.BuyerId, 0, order.BuyerId, order.BuyerIsFan is { } f ? (sbyte)(f ? 1 : 0) : (sbyte)-1, order.SessionId,
+            order.Commission is { } commission ? Cents(commission, order) : -1);
     }
 
     /// <summary>Adds an order read from text (see <c>IOrderSink.Add</c>); <paramref name="buyerText"/> is the buyer id when it is not in a buffer.</summary>
@@ -377,7 +418,7 @@ internal sealed class LedgerPart
     public void Add(
         ReadOnlySpan<char> orderId, ReadOnlySpan<char> parent, int platform, int second, int day, short month, ReadOnlySpan<char> account,
         int trafficType, ReadOnlySpan<char> product, int quantity, long gmv, long refund,
-        ReadOnlySpan<char> buyer, int buyerStart, string? buyerText, sbyte fan, ReadOnlySpan<char> session)
+        ReadOnlySpan<char> buyer, int buyerStart, string? buyerText, sbyte fan, ReadOnlySpan<char> session, long commission)
     {
         // Every loaded row's id counts for duplicates, in the period or not (as the plain reader checks them).
         var orderKey = IdKeys.Of(orderId);
@@ -391,6 +432,7 @@ internal sealed class LedgerPart
         ByPlatform[platform]++;
         var accountCode = account.Length == 0 ? 0 : Accounts.Of(account) + 1;
         builder.SellerDays.Add(accountCode, day, gmv, refund, quantity);
+        AtCommission(accountCode).Add(commission, gmv, refund);
         At(ByProduct, Products.Of(product)).Add(gmv, refund, quantity);
         if (trafficType == 1)
         {

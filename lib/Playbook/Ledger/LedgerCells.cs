@@ -33,6 +33,41 @@ internal struct CentTally
 }
 
 /// <summary>
+/// A seller's commission in cents: what its orders' own figures come to, each in proportion to what was
+/// not refunded, and the orders that carried none.
+/// </summary>
+internal struct CommissionCents
+{
+    public long Kept;
+    public long With;
+    public long NetWithout;
+    public long OrdersWithout;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(long commission, long gmv, long refund)
+    {
+        if (commission < 0)
+        {
+            NetWithout += gmv - refund;
+            OrdersWithout++;
+        }
+        else
+        {
+            Kept += CommissionTally.Share(commission, gmv - refund, gmv);
+            With++;
+        }
+    }
+
+    public void Add(in CommissionCents other)
+    {
+        Kept += other.Kept;
+        With += other.With;
+        NetWithout += other.NetWithout;
+        OrdersWithout += other.OrdersWithout;
+    }
+}
+
+/// <summary>
 /// Ids of a small set (accounts, products, sessions) numbered in the order workers first meet them,
 /// shared by all workers. Workers ask through their own <see cref="LocalIdCodes"/>, so this is
 /// reached (under a lock) once per worker and id.

@@ -46,6 +46,41 @@ public sealed class SalesTally
     }
 }
 
+/// <summary>
+/// A seller's commission as its order rows give it (佣金: 快手小店's 预估推广佣金, a canonical
+/// <c>commission</c>): each order's figure in proportion to what was not refunded, and the orders
+/// with no figure, whose commission the economics work out otherwise.
+/// </summary>
+public sealed class CommissionTally
+{
+    /// <summary>Commission of the orders that carry one, net of refunds, CNY.</summary>
+    public decimal Commission { get; internal set; }
+
+    /// <summary>Orders that carry a commission figure.</summary>
+    public long OrdersWith { get; internal set; }
+
+    /// <summary>Net GMV of the orders that carry none, CNY.</summary>
+    public decimal NetGmvWithout { get; internal set; }
+
+    /// <summary>Orders that carry none.</summary>
+    public long OrdersWithout { get; internal set; }
+
+    /// <summary>
+    /// An order's commission in proportion to what was not refunded, in cents: commission × net / GMV,
+    /// rounded half away from zero (a fully refunded order pays none). Both engines and the economics use it.
+    /// </summary>
+    public static long Share(long commission, long net, long gmv)
+    {
+        if (gmv <= 0 || net <= 0 || commission <= 0)
+        {
+            return 0;
+        }
+
+        var twice = (Int128)commission * net * 2;
+        return (long)((twice + gmv) / (2 * (Int128)gmv));
+    }
+}
+
 /// <summary>Sales of one live session, from the orders that name it.</summary>
 internal sealed class SessionSales
 {
@@ -121,6 +156,12 @@ public sealed class OrderLedger
 
     /// <summary>By product id.</summary>
     public Dictionary<string, SalesTally> ByProduct { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Commission by seller account id ("" the shelf), as the order rows of the period give it; empty when
+    /// the ledger was made from daily sales.
+    /// </summary>
+    public Dictionary<string, CommissionTally> CommissionByAccount { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Orders that came through paid traffic.</summary>
     public SalesTally PaidTraffic { get; } = new();

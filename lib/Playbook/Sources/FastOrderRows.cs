@@ -31,9 +31,10 @@ internal interface IOrderSink
     /// <param name="buyerStart">Where <paramref name="buyer"/> starts in the chunk's buffer.</param>
     /// <param name="fan">1 a fan, 0 not, -1 unknown.</param>
     /// <param name="session">The live session (empty: none).</param>
+    /// <param name="commission">The order's own commission in cents, -1 when the row gives none.</param>
     void Add(
         ReadOnlySpan<char> orderId, ReadOnlySpan<char> parent, int platform, int second, int day, short month, ReadOnlySpan<char> account,
-        int trafficType, ReadOnlySpan<char> product, int quantity, long gmv, long refund, ReadOnlySpan<char> buyer, int buyerStart, sbyte fan, ReadOnlySpan<char> session);
+        int trafficType, ReadOnlySpan<char> product, int quantity, long gmv, long refund, ReadOnlySpan<char> buyer, int buyerStart, sbyte fan, ReadOnlySpan<char> session, long commission);
 }
 
 /// <summary>

@@ -252,7 +252,10 @@ public sealed class BrandData
             return new PillarEconomics(false, "not available: no sales in the period", options.GrossMargin, options.PlatformFeeRate, [], null, null, [], [], new Dictionary<string, long>(), []);
         }
 
-        var orders = Has(TableKind.Orders) ? Orders : null;
+        // The order rows are read again only when a row says more than its seller's totals in the ledger
+        // (which both engines give with the commission): a product's unit cost, a 达人佣金 row to join.
+        var perRow = Has(TableKind.Orders) && ((input.Products ?? []).Any(p => p.UnitCost is not null) || commissions is not null);
+        var orders = perRow ? OrderRows() : null;
         return PillarEconomics.Of(new EconomicsInput
         {
             Framework = framework,
@@ -260,7 +263,8 @@ public sealed class BrandData
             From = from,
             To = to,
             Orders = orders,
-            Sales = orders is null ? Sales : null,
+            Ledger = Has(TableKind.Orders) && !perRow ? input.Ledger : null,
+            Sales = Has(TableKind.Orders) ? null : Sales,
             Commissions = commissions,
             Accounts = accounts,
             Products = input.Products,
@@ -421,6 +425,30 @@ public sealed class BrandData
         {
             load.Add(report);
             FileRead?.Invoke(report);
+        }
+    }
+
+    /// <summary>
+    /// The order rows one at a time: the loaded list when another analysis holds it already (or several
+    /// files are merged), else one file streamed again, so the economics of ten million rows need no
+    /// more memory than their ledger. The file was counted when the ledger read it: not again.
+    /// </summary>
+    private IEnumerable<Order> OrderRows()
+    {
+        if (rows.ContainsKey(TableKind.Orders) || Files[TableKind.Orders].Count != 1)
+        {
+            return Orders!;
+        }
+
+        return Stream(Files[TableKind.Orders][0], ReadOptions);
+
+        static IEnumerable<Order> Stream(string path, ReadOptions options)
+        {
+            using var table = Tables.OpenOrders(path, options);
+            foreach (var order in table)
+            {
+                yield return order;
+            }
         }
     }
 

@@ -21,6 +21,12 @@ public sealed record EconomicsInput
     /// <summary>Order rows of the period (null when the sales are daily totals).</summary>
     public IEnumerable<Order>? Orders { get; init; }
 
+    /// <summary>
+    /// The orders of the period reduced to each seller's totals and commission (null when <see cref="Orders"/>
+    /// are given): enough when no product has a unit cost and no 达人佣金 row is to be joined.
+    /// </summary>
+    public Ledger.OrderLedger? Ledger { get; init; }
+
     /// <summary>Per-seller daily sales of the period, when there are no order rows.</summary>
     public IEnumerable<DailySales>? Sales { get; init; }
 
@@ -183,14 +189,14 @@ public sealed record PillarEconomics(
             t.Orders++;
             if (o.Commission is { } own)
             {
-                t.Commission += decimal.Round(own * kept, 2, MidpointRounding.AwayFromZero);
+                t.Commission += Share(own, net, o.Gmv);
                 t.WithCommission++;
                 Source("orders");
             }
             else if (joined.TryGetValue(o.OrderId, out var row))
             {
                 matched.Add(o.OrderId);
-                var (amount, basis) = Joined(row, kept);
+                var (amount, basis) = Joined(row, net, o.Gmv);
                 if (amount is null)
                 {
                     t.NetWithoutCommission += net;
@@ -225,6 +231,32 @@ public sealed record PillarEconomics(
             if (unmatched.Count > 0)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{unmatched.Count} 达人佣金 rows of the period name orders the order files do not have (¥{unmatched.Sum(c => c.Gmv ?? 0):N2} paid): their commission is not counted"));
+            }
+        }
+
+        if (input.Ledger is { } ledger)
+        {
+            // The ledger holds the period's orders only; its commission as the rows gave it.
+            foreach (var (account, tally) in ledger.ByAccount.Append(new(string.Empty, ledger.Shelf)))
+            {
+                if (tally.Orders == 0)
+                {
+                    continue;
+                }
+
+                var t = Seller(account);
+                t.NetGmv += tally.NetGmv;
+                t.Orders += tally.Orders;
+                t.NetWithoutUnitCost += tally.NetGmv;
+                var c = ledger.CommissionByAccount.GetValueOrDefault(account);
+                t.Commission += c?.Commission ?? 0;
+                t.WithCommission += c?.OrdersWith ?? 0;
+                t.NetWithoutCommission += c?.NetGmvWithout ?? tally.NetGmv;
+                t.OrdersWithoutCommission += c?.OrdersWithout ?? tally.Orders;
+                if (c is { OrdersWith: > 0 })
+                {
+                    sources["orders"] = sources.GetValueOrDefault("orders") + c.OrdersWith;
+                }
             }
         }
 
@@ -428,14 +460,20 @@ public sealed record PillarEconomics(
     }
 
     /// <summary>The commission a 达人佣金 row gives an order, and its basis; null amount when the row says nothing usable.</summary>
-    private static (decimal? Amount, string Basis) Joined(CommissionRow row, decimal kept) => row.Status switch
+    private static (decimal? Amount, string Basis) Joined(CommissionRow row, decimal net, decimal orderGmv) => row.Status switch
     {
         CommissionStatus.Refunded => (0m, "refunded"),
         CommissionStatus.Settled when row.Settled is { } settled => (settled, "settled"),
-        _ when row.Estimated is { } estimated => (decimal.Round(estimated * kept, 2, MidpointRounding.AwayFromZero), "estimated"),
-        _ when row.Rate is { } rate && row.Gmv is { } gmv => (decimal.Round(gmv * rate * kept, 2, MidpointRounding.AwayFromZero), "estimated"),
+        _ when row.Estimated is { } estimated => (Share(estimated, net, orderGmv), "estimated"),
+        _ when row.Rate is { } rate && row.Gmv is { } gmv => (Share(decimal.Round(gmv * rate, 2, MidpointRounding.AwayFromZero), net, orderGmv), "estimated"),
         _ => (null, ""),
     };
+
+    /// <summary>A commission in proportion to what was not refunded, to the cent, as the ledger counts it.</summary>
+    private static decimal Share(decimal commission, decimal net, decimal gmv) =>
+        Playbook.Ledger.CommissionTally.Share(Cents(commission), Cents(net), Cents(gmv)) / 100m;
+
+    private static long Cents(decimal yuan) => (long)decimal.Round(yuan * 100, 0, MidpointRounding.AwayFromZero);
 
     private sealed class Tally
     {

@@ -721,10 +721,10 @@ internal sealed class FastOrderReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(
             ReadOnlySpan<char> orderId, ReadOnlySpan<char> parent, int platform, int second, int day, short month, ReadOnlySpan<char> account,
-            int trafficType, ReadOnlySpan<char> product, int quantity, long gmv, long refund, ReadOnlySpan<char> buyer, int buyerStart, sbyte fan, ReadOnlySpan<char> session)
+            int trafficType, ReadOnlySpan<char> product, int quantity, long gmv, long refund, ReadOnlySpan<char> buyer, int buyerStart, sbyte fan, ReadOnlySpan<char> session, long commission)
         {
             Result.Loaded++;
-            Part.Add(orderId, parent, platform, second, day, month, account, trafficType, product, quantity, gmv, refund, buyer, buyerStart, null, fan, session);
+            Part.Add(orderId, parent, platform, second, day, month, account, trafficType, product, quantity, gmv, refund, buyer, buyerStart, null, fan, session, commission);
         }
     }
 }

@@ -79,7 +79,7 @@ internal sealed class CanonicalOrderRows(RowMapping<Order> mapping) : IFastOrder
         }
 
         var buyerStart = buyer < 0 ? 0 : offset + fields[buyer].Start.Value;
-        sink.Add(id, parentId, platformIndex, second, day, month, seller, trafficType, productId, units, gmvCents, refundCents, buyerId, buyerStart, isFan, sessionId);
+        sink.Add(id, parentId, platformIndex, second, day, month, seller, trafficType, productId, units, gmvCents, refundCents, buyerId, buyerStart, isFan, sessionId, commissionText.Length == 0 ? -1 : commissionCents);
         return true;
     }
 }

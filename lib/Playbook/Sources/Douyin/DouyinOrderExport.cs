@@ -415,7 +415,7 @@ internal sealed class DouyinOrderExport : SourceAdapter<Order>, ILayoutWriter<Or
 
             var refund = refunded ? gmv : 0;
             var buyerStart = buyer.Length == 0 ? 0 : offset + (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(content), ref MemoryMarshal.GetReference(buyer)) / sizeof(char));
-            sink.Add(id, parentId, (int)Platform.Douyin, second, day, month, account, trafficType, productId, units, gmv, refund, buyer, buyerStart, -1, default);
+            sink.Add(id, parentId, (int)Platform.Douyin, second, day, month, account, trafficType, productId, units, gmv, refund, buyer, buyerStart, -1, default, -1);
             return true;
         }
     }
