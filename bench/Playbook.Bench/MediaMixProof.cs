@@ -15,7 +15,62 @@ namespace Playbook.Bench;
 /// </summary>
 internal static class MediaMixProof
 {
+    /// <summary>The summary of one world over its seeds.</summary>
+    private sealed record Summary(string World, double MedianError, double MedianRegret, double WorstRegret, int Covered, int Intervals, double MedianSeconds, double SlowestSeconds);
+
+    /// <summary><c>bench mmm</c>: our own simulator, then the health checks on 100 days.</summary>
     public static int Run(int seeds, int days, int draws)
+    {
+        var own = RunWorld("own model (MediaMixSimulator)", seeds, days, draws, seed => MediaMixSimulator.Generate((ulong)seed, days, zeroEffect: seed % 2 == 0));
+        var (shortBrand, _) = MediaInputs.Simulated(1, 100);
+        var shortResult = MediaMixModel.Fit(MediaInputs.From(shortBrand), new MediaMixOptions { Draws = draws });
+        Directory.Delete(shortBrand.Directory, recursive: true);
+        Console.WriteLine();
+        Console.WriteLine("100 days of seed 1, health checks:");
+        foreach (var check in shortResult.Health)
+        {
+            Console.WriteLine($"  {(check.Ok ? "ok  " : "WARN")} {check.Check}: {check.Detail}");
+        }
+
+        Print([own]);
+        return 0;
+    }
+
+    /// <summary><c>bench mmm-misspecified</c>: every world whose brands are not our model, and our own beside them.</summary>
+    public static int RunMisspecified(int seeds, int days, int draws, string? only)
+    {
+        var summaries = new List<Summary>();
+        foreach (var world in MisspecifiedBrands.All.Where(w => only is null || MisspecifiedBrands.Name(w) == only))
+        {
+            summaries.Add(RunWorld(MisspecifiedBrands.Name(world), seeds, days, draws, seed => MisspecifiedBrands.Generate(world, (ulong)seed, days)));
+        }
+
+        if (only is null || only == "own")
+        {
+            summaries.Add(RunWorld("own model (MediaMixSimulator)", seeds, days, draws, seed => MediaMixSimulator.Generate((ulong)seed, days, zeroEffect: seed % 2 == 0)));
+        }
+
+        Print(summaries);
+        return 0;
+    }
+
+    private static void Print(IReadOnlyList<Summary> summaries)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("world                          median ROAS error   regret median / worst   90% coverage       fit + refits + plan");
+        foreach (var s in summaries)
+        {
+            Console.WriteLine(string.Create(culture, $"{s.World,-30} {s.MedianError,17:0.0%}   {s.MedianRegret,8:0.00%} / {s.WorstRegret,6:0.00%}   {(double)s.Covered / s.Intervals,6:0.0%} of {s.Intervals,-3}   median {s.MedianSeconds:0.0} s, slowest {s.SlowestSeconds:0.0} s"));
+        }
+    }
+
+    /// <summary>
+    /// For each seed the world writes its canonical tables; the workspace reads them like any brand's, fits
+    /// the model with intervals and plans the budget; the plan is scored under the truth against the
+    /// oracle's plan (the same allocator given the true curves).
+    /// </summary>
+    private static Summary RunWorld(string world, int seeds, int days, int draws, Func<int, (CaseTables Tables, MediaMixTruth Truth)> generate)
     {
         var culture = CultureInfo.InvariantCulture;
         var errors = new List<double>();
@@ -24,19 +79,21 @@ internal static class MediaMixProof
         var intervals = 0;
         var zeroReached = new List<bool>();
         var seconds = new List<double>();
-        Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores; {seeds} seeds of {days} days, 4 drivers, 8% noise, {draws} bootstrap draws; even seeds: head_sessions has no effect"));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(culture, $"{world}: machine {Environment.ProcessorCount} cores; {seeds} seeds of {days} days, {draws} bootstrap draws"));
         Console.WriteLine("seed  driver            true ROAS  est ROAS   90% interval          error   covered");
         for (var seed = 1; seed <= seeds; seed++)
         {
-            var zero = seed % 2 == 0;
-            var (brand, truth) = MediaInputs.Simulated((ulong)seed, days, zero);
+            var (tables, truth) = generate(seed);
+            var folder = Path.Combine(Path.GetTempPath(), string.Create(culture, $"playbook-bench-{world.Split(' ')[0]}-{seed}-{Environment.ProcessId}"));
+            tables.Write(folder);
             var truthOf = truth.Drivers.ToDictionary(d => d.Name);
             try
             {
                 var watch = Stopwatch.StartNew();
-                var data = MediaInputs.From(brand);
+                var data = MediaInputs.From(new BrandData(folder));
                 var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = draws, Seed = seed });
-                var request = new AllocationRequest { Costs = MediaMixSimulator.Costs };
+                var request = new AllocationRequest { Costs = MediaMixSimulator.Costs, Caution = double.TryParse(Environment.GetEnvironmentVariable("BENCH_CAUTION"), NumberStyles.Float, culture, out var caution) ? caution : new AllocationRequest().Caution };
                 var plan = BudgetAllocator.Allocate(result, request);
                 watch.Stop();
                 seconds.Add(watch.Elapsed.TotalSeconds);
@@ -69,33 +126,18 @@ internal static class MediaMixProof
                 var today = moved.Sum(d => truthOf[d.Driver].Response(d.Current));
                 var regret = (oracle - achieved) / oracle;
                 regrets.Add(regret);
-                Console.WriteLine(string.Create(culture, $"      plan: media GMV a day today {today:#,0}, oracle {oracle:#,0}, plan {achieved:#,0} (true); regret {regret:0.00%}; estimated gain {plan.Gain.Value:#,0} [{plan.Gain.Low:#,0}, {plan.Gain.High:#,0}], P(better) {plan.ProbabilityBetter:0%}; held-out error {result.HoldOutError:0.0%}; {watch.Elapsed.TotalSeconds:0.0} s"));
+                var warnings = result.Health.Where(h => !h.Ok).Select(h => h.Check);
+                Console.WriteLine(string.Create(culture, $"      plan: media GMV a day today {today:#,0}, oracle {oracle:#,0}, plan {achieved:#,0} (true); regret {regret:0.00%}; estimated gain {plan.Gain.Value:#,0} [{plan.Gain.Low:#,0}, {plan.Gain.High:#,0}], P(better) {plan.ProbabilityBetter:0%}; held-out error {result.HoldOutError:0.0%}; {watch.Elapsed.TotalSeconds:0.0} s; warnings: {string.Join(", ", warnings)}"));
             }
             finally
             {
-                Directory.Delete(brand.Directory, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
         }
 
-        // 100 days: the health checks must speak up.
-        var (shortBrand, _) = MediaInputs.Simulated(1, 100);
-        var shortResult = MediaMixModel.Fit(MediaInputs.From(shortBrand), new MediaMixOptions { Draws = draws });
-        Directory.Delete(shortBrand.Directory, recursive: true);
-        Console.WriteLine();
-        Console.WriteLine("100 days of seed 1, health checks:");
-        foreach (var check in shortResult.Health)
-        {
-            Console.WriteLine($"  {(check.Ok ? "ok  " : "WARN")} {check.Check}: {check.Detail}");
-        }
-
         static double Median(List<double> values) => MediaMixHealth.Quantile([.. values.Order()], 0.5);
-        Console.WriteLine();
-        Console.WriteLine(string.Create(culture, $"median ROAS error {Median(errors):0.0%} (goal ≤ 25%; {errors.Count} drivers with an effect)"));
-        Console.WriteLine(string.Create(culture, $"regret: median {Median(regrets):0.00%}, worst {regrets.Max():0.00%} of media GMV (goals ≤ 1.5%, ≤ 4%)"));
-        Console.WriteLine(string.Create(culture, $"interval coverage {(double)covered / intervals:0.0%} of {intervals} (goal 80-95%)"));
-        Console.WriteLine(string.Create(culture, $"zero-effect driver's interval reaches 0: {zeroReached.Count(z => z)} of {zeroReached.Count}"));
-        Console.WriteLine(string.Create(culture, $"100 days: {shortResult.Health.Count(h => !h.Ok)} health warnings"));
-        Console.WriteLine(string.Create(culture, $"fit, {draws} bootstrap refits and plan: median {Median(seconds):0.0} s, slowest {seconds.Max():0.0} s (goal < 30 s)"));
-        return 0;
+        var summary = new Summary(world, Median(errors), Median(regrets), regrets.Max(), covered, intervals, Median(seconds), seconds.Max());
+        Console.WriteLine(string.Create(culture, $"{world}: median ROAS error {summary.MedianError:0.0%}; regret median {summary.MedianRegret:0.00%}, worst {summary.WorstRegret:0.00%}; coverage {(double)covered / intervals:0.0%} of {intervals}; zero-effect driver's interval reaches 0: {zeroReached.Count(z => z)} of {zeroReached.Count}"));
+        return summary;
     }
 }

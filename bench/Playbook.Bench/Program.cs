@@ -12,9 +12,12 @@ using Playbook.Bench;
 // bench micro [filters]    : BenchmarkDotNet micro-benchmarks of the readers
 // bench mmm [SEEDS [DAYS [DRAWS]]]
 //                          : the budget allocator proved on simulated brands with a known truth
+// bench mmm-misspecified [SEEDS [DAYS [DRAWS [WORLD]]]]
+//                          : the same on brands simulated by models that are not ours, and ours beside them
 return args switch
 {
     ["mmm", .. var m] when m.Length <= 3 => MediaMixProof.Run(Arg(m, 0, 10), Arg(m, 1, 365), Arg(m, 2, 200)),
+    ["mmm-misspecified", .. var m] when m.Length <= 4 => MediaMixProof.RunMisspecified(Arg(m, 0, 10), Arg(m, 1, 365), Arg(m, 2, 200), m.Length == 4 ? m[3] : null),
     ["duckdb", var dir] => DuckDbQuery.Run(dir),
     ["compare", var dir, var cli] => Compare.Run(dir, cli, null),
     ["compare", var dir, var cli, var pandas] => Compare.Run(dir, cli, pandas),
@@ -34,7 +37,7 @@ static int Arg(string[] args, int position, int otherwise) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench duckdb DIR | bench compare DIR PLAYBOOK_CLI_DLL | bench micro [BenchmarkDotNet args] | bench mmm [SEEDS [DAYS [DRAWS]]]");
+    Console.Error.WriteLine("usage: bench duckdb DIR | bench compare DIR PLAYBOOK_CLI_DLL | bench micro [BenchmarkDotNet args] | bench mmm [SEEDS [DAYS [DRAWS]]] | bench mmm-misspecified [SEEDS [DAYS [DRAWS [WORLD]]]]");
     return 2;
 }
 

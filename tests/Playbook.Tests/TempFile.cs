@@ -49,3 +49,17 @@ internal sealed class TempFile : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
+
+/// <summary>A folder under the system's temp directory, deleted with everything in it on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playbook-test-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}

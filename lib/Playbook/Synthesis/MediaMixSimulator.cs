@@ -50,7 +50,7 @@ public static class MediaMixSimulator
     /// <summary>The first day of every simulated period.</summary>
     public static readonly DateOnly First = new(2025, 3, 1);
 
-    private const int BurnIn = 60;
+    internal const int BurnIn = 60;
 
     /// <summary>Cost per unit of each driver, CNY: a yuan of 千川, an hour of the brand's own room (team and anchor), a talent's session fee (坑位费), a head creator's.</summary>
     public static IReadOnlyDictionary<string, double> Costs { get; } = new Dictionary<string, double>
@@ -71,31 +71,8 @@ public static class MediaMixSimulator
         var total = BurnIn + days;
         var allDays = Enumerable.Range(-BurnIn, total).Select(i => First.AddDays(i)).ToArray();
         var tables = new CaseTables();
-        tables.Accounts.Add(new Account { AccountId = "brand_room_1", Platform = Platform.Douyin, Nickname = "品牌旗舰店", Role = SellerRole.Self, BrandOwned = true, Followers = 1_200_000 });
-        tables.Accounts.Add(new Account { AccountId = "brand_room_2", Platform = Platform.Douyin, Nickname = "品牌官方号", Role = SellerRole.Self, BrandOwned = true, Followers = 400_000 });
-        for (var i = 1; i <= 40; i++)
-        {
-            tables.Accounts.Add(new Account { AccountId = $"talent_{i:000}", Platform = Platform.Douyin, Nickname = $"达人{i}", Role = SellerRole.Matrix, BrandOwned = false, Followers = 50_000 + (i * 9_000) });
-        }
-
-        for (var i = 1; i <= 3; i++)
-        {
-            tables.Accounts.Add(new Account { AccountId = $"head_{i}", Platform = Platform.Douyin, Nickname = $"头部主播{i}", Role = SellerRole.TopKol, BrandOwned = false, Followers = 20_000_000 + (i * 5_000_000) });
-        }
-
-        // Campaigns: four windows of 5-14 days, where sales rise and the brand spends more.
-        var campaignDays = new bool[total];
-        for (var c = 0; c < 4; c++)
-        {
-            var length = 5 + random.Next(10);
-            var start = BurnIn + 20 + (c * (days - 40) / 4) + random.Next(20);
-            var campaign = new Campaign { CampaignId = $"mm-{c + 1}", Platform = Platform.Douyin, Name = $"大促{c + 1}", StartsOn = allDays[start], EndsOn = allDays[Math.Min(total - 1, start + length - 1)], Kind = "promotion" };
-            tables.Campaigns.Add(campaign);
-            for (var t = start; t < Math.Min(total, start + length); t++)
-            {
-                campaignDays[t] = true;
-            }
-        }
+        AddAccounts(tables);
+        var campaignDays = AddCampaigns(tables, allDays, days, random, listed: 4);
 
         // Efforts: a monthly regime (budgets are set month by month), a daily wobble, more on campaign days.
         double[] Effort(string part, double level, double spread, double wobble, double campaignLift, double idle)
@@ -204,8 +181,50 @@ public static class MediaMixSimulator
         return (tables, new MediaMixTruth([.. allDays[BurnIn..]], baseline, drivers, kpi));
     }
 
+    /// <summary>The simulated brand's sellers: two own rooms, 40 matrix talents, three head creators.</summary>
+    internal static void AddAccounts(CaseTables tables)
+    {
+        tables.Accounts.Add(new Account { AccountId = "brand_room_1", Platform = Platform.Douyin, Nickname = "品牌旗舰店", Role = SellerRole.Self, BrandOwned = true, Followers = 1_200_000 });
+        tables.Accounts.Add(new Account { AccountId = "brand_room_2", Platform = Platform.Douyin, Nickname = "品牌官方号", Role = SellerRole.Self, BrandOwned = true, Followers = 400_000 });
+        for (var i = 1; i <= 40; i++)
+        {
+            tables.Accounts.Add(new Account { AccountId = $"talent_{i:000}", Platform = Platform.Douyin, Nickname = $"达人{i}", Role = SellerRole.Matrix, BrandOwned = false, Followers = 50_000 + (i * 9_000) });
+        }
+
+        for (var i = 1; i <= 3; i++)
+        {
+            tables.Accounts.Add(new Account { AccountId = $"head_{i}", Platform = Platform.Douyin, Nickname = $"头部主播{i}", Role = SellerRole.TopKol, BrandOwned = false, Followers = 20_000_000 + (i * 5_000_000) });
+        }
+    }
+
+    /// <summary>
+    /// Four campaign windows of 5-14 days, where sales rise and the brand spends more; the first
+    /// <paramref name="listed"/> go in the campaigns table (a brand's table may miss one). The days they cover, burn-in included.
+    /// </summary>
+    internal static bool[] AddCampaigns(CaseTables tables, DateOnly[] allDays, int days, SeededRandom random, int listed)
+    {
+        var total = allDays.Length;
+        var campaignDays = new bool[total];
+        for (var c = 0; c < 4; c++)
+        {
+            var length = 5 + random.Next(10);
+            var start = BurnIn + 20 + (c * (days - 40) / 4) + random.Next(20);
+            if (c < listed)
+            {
+                tables.Campaigns.Add(new Campaign { CampaignId = $"mm-{c + 1}", Platform = Platform.Douyin, Name = $"大促{c + 1}", StartsOn = allDays[start], EndsOn = allDays[Math.Min(total - 1, start + length - 1)], Kind = "promotion" });
+            }
+
+            for (var t = start; t < Math.Min(total, start + length); t++)
+            {
+                campaignDays[t] = true;
+            }
+        }
+
+        return campaignDays;
+    }
+
     /// <summary>Writes sessions for each day's effort (hours of the brand's rooms, or a count of sessions) and returns the effort the sessions record.</summary>
-    private static double[] Sessions(CaseTables tables, DateOnly[] days, double[] effort, SeededRandom random, bool own, string prefix = "", int accounts = 0)
+    internal static double[] Sessions(CaseTables tables, DateOnly[] days, double[] effort, SeededRandom random, bool own, string prefix = "", int accounts = 0)
     {
         var recorded = new double[days.Length];
         for (var t = 0; t < days.Length; t++)

@@ -22,6 +22,13 @@ public sealed record AllocationRequest
 
     /// <summary>Bounds of single drivers, overriding <see cref="Bounds"/>.</summary>
     public IReadOnlyDictionary<string, (double Low, double High)> DriverBounds { get; init; } = new Dictionary<string, (double Low, double High)>();
+
+    /// <summary>
+    /// How many standard deviations of a driver's change (over the refits) the plan takes off its mean:
+    /// 0 plans on the mean alone; 0.5 (on simulated brands, ours and three that are not our model) kept
+    /// the worst plan within 5% of the oracle's where the mean alone lost up to 9%.
+    /// </summary>
+    public double Caution { get; init; } = 0.5;
 }
 
 /// <summary>One driver in a plan.</summary>
@@ -130,7 +137,17 @@ public static class BudgetAllocator
             budget = clamped;
         }
 
-        var spends = Plan(moved.Select((d, i) => (Func<double, double>)(spend => fits.Average(f => f.Curves[d.Index].Response(spend / d.Cost!.Value)))).ToList(), ranges, budget);
+        // Each driver's expected change from today's level over the refits, less request.Caution standard
+        // deviations of it: a move the refits disagree on is worth less than its mean.
+        double Cautious(int index, double cost, double current, double spend)
+        {
+            var changes = fits.Select(f => f.Curves[index].Response(spend / cost) - f.Curves[index].Response(current)).ToArray();
+            var mean = changes.Average();
+            var sd = changes.Length < 2 ? 0 : Math.Sqrt(changes.Sum(x => (x - mean) * (x - mean)) / (changes.Length - 1));
+            return mean - (request.Caution * sd);
+        }
+
+        var spends = Plan(moved.Select(d => (Func<double, double>)(spend => Cautious(d.Index, d.Cost!.Value, d.Driver.Current, spend))).ToList(), ranges, budget);
         var recommended = data.Drivers.Select(d => d.Current).ToArray();
         for (var i = 0; i < moved.Count; i++)
         {
@@ -230,7 +247,15 @@ public static class BudgetAllocator
     private static DriverPlan DriverPlanOf(MediaDriver driver, int index, double? cost, double recommended, MediaMixResult result, List<MediaMixFit> fits)
     {
         var effort = driver.Daily.Sum();
-        Estimate Over(Func<MediaMixFit, double> measure) => Interval(measure(fits[0]), fits.Skip(1).Select(measure));
+        // The estimate is the median over the fit and its refits (bagging), which pool the model's forms;
+        // the interval their 5th to 95th percentiles.
+        Estimate Over(Func<MediaMixFit, double> measure)
+        {
+            var e = Interval(measure(fits[0]), fits.Skip(1).Select(measure));
+            var sorted = fits.Select(measure).Where(double.IsFinite).Order().ToArray();
+            return fits.Count > 1 && sorted.Length > 0 ? e with { Value = MediaMixHealth.Quantile(sorted, 0.5) } : e;
+        }
+
         var perUnit = Over(f => effort <= 0 ? 0 : f.Contributions[index].Sum() / effort);
         Estimate? roas = cost is > 0 ? new Estimate(perUnit.Value / cost.Value, perUnit.Low / cost.Value, perUnit.High / cost.Value) : null;
         Estimate? marginal = cost is > 0 ? Over(f => f.Curves[index].Marginal(driver.Current) / cost.Value) : null;

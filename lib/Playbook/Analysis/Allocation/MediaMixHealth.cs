@@ -6,7 +6,9 @@ namespace Playbook.Analysis;
 /// What a reader should know before trusting a fit, shown beside its results: too few days for the
 /// parameters, drivers that moved together (their effects cannot be told apart), a driver whose
 /// effort never left a narrow range (its curve beyond that range is a guess), a baseline that goes
-/// negative, the error on held-out days, and drivers whose effect the data cannot tell from zero.
+/// negative, the error on held-out days, drivers whose effect the data cannot tell from zero, and
+/// drivers the data cannot pin down: the model's forms (shape free or 1, with or without last week's
+/// sales) give them different effects, so their intervals pool the forms and are wide.
 /// </summary>
 public static class MediaMixHealth
 {
@@ -22,8 +24,17 @@ public static class MediaMixHealth
     /// <summary>Held-out error above which the fit predicts poorly.</summary>
     public const double MaxHoldOutError = 0.25;
 
+    /// <summary>How far apart (largest over smallest) the forms' median effects of a driver may be before it is not pinned down.</summary>
+    public const double MaxFormRatio = 2.0;
+
     /// <summary>The checks of a fit.</summary>
-    public static IReadOnlyList<HealthCheck> Check(MediaData data, MediaMixFit fit, IReadOnlyList<MediaMixFit> draws, IReadOnlyList<string> baselineColumns, double? holdOutError)
+    /// <param name="data">What was fitted.</param>
+    /// <param name="fit">The fit on all the data.</param>
+    /// <param name="draws">The bootstrap refits.</param>
+    /// <param name="baselineColumns">The baseline's columns.</param>
+    /// <param name="holdOutError">The error on held-out days, when measured.</param>
+    /// <param name="drawForms">The model form of each refit (null: one form).</param>
+    public static IReadOnlyList<HealthCheck> Check(MediaData data, MediaMixFit fit, IReadOnlyList<MediaMixFit> draws, IReadOnlyList<string> baselineColumns, double? holdOutError, IReadOnlyList<string>? drawForms = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
@@ -66,6 +77,23 @@ public static class MediaMixHealth
             checks.Add(new($"{data.Drivers[d].Name} tells from zero", tellable, point <= 0
                 ? "the fit gives it no effect: the data shows no GMV that follows it"
                 : F($"its contribution's 90% interval starts at {low / Math.Max(point, 1e-12):0%} of the estimate")));
+        }
+
+        if (drawForms is not null && drawForms.Distinct().Count() > 1 && draws.Count >= 2 * drawForms.Distinct().Count())
+        {
+            for (var d = 0; d < data.Drivers.Count; d++)
+            {
+                var effort = Math.Max(data.Drivers[d].Daily.Sum(), 1e-12);
+                var byForm = draws.Select((x, b) => (Form: drawForms[b], PerUnit: x.Contributions[d].Sum() / effort))
+                    .GroupBy(x => x.Form)
+                    .Select(g => (Form: g.Key, Median: Quantile([.. g.Select(x => x.PerUnit).Order()], 0.5)))
+                    .ToList();
+                var most = byForm.Max(f => f.Median);
+                var least = byForm.Min(f => f.Median);
+                var pinned = least > 0 ? most / least <= MaxFormRatio : most <= 0;
+                var unit = data.Drivers[d].Unit.TrimEnd('s');
+                checks.Add(new($"{data.Drivers[d].Name} is pinned down", pinned, F($"GMV per {unit} by the model's form: {string.Join(", ", byForm.Select(f => F($"{f.Form} {f.Median:#,0.##}")))} (want within ×{MaxFormRatio:0.0}); {(pinned ? "the forms agree" : "its interval pools them and is wide: a test (a holdout week, a split of rooms) settles it")}")));
+            }
         }
 
         return checks;

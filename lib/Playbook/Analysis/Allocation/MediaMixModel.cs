@@ -70,6 +70,37 @@ public sealed record MediaMixOptions
 
     /// <summary>Objective evaluations per search.</summary>
     public int MaxEvaluations { get; init; } = 4000;
+
+    /// <summary>
+    /// Refits with Huber weights on the first fit's residuals, so days the baseline cannot explain (a
+    /// campaign missing from the table, a stock-out, a viral day) pull less on the curves.
+    /// </summary>
+    public bool Robust { get; init; } = true;
+
+    /// <summary>
+    /// The Hill shapes fitted: free (0.5-3), fixed at 1 (bending from the start), or both, the refits split
+    /// between them so that the intervals carry what the data cannot settle about the shape.
+    /// </summary>
+    public ShapeForms Shapes { get; init; } = ShapeForms.Both;
+
+    /// <summary>
+    /// Also refits with last week's sales in the baseline, a share of the refits, so that a budget that
+    /// follows sales (spend chasing demand) widens the intervals instead of passing for an effect.
+    /// </summary>
+    public bool LaggedSales { get; init; } = true;
+}
+
+/// <summary>Which Hill shapes a fit tries.</summary>
+public enum ShapeForms
+{
+    /// <summary>The shape is fitted, between 0.5 and 3.</summary>
+    Free,
+
+    /// <summary>The shape is 1: every extra unit adds less than the one before, from the first.</summary>
+    One,
+
+    /// <summary>Both: the point estimate from the one the data prefers (by AIC), the refits split between them.</summary>
+    Both,
 }
 
 /// <summary>One fit of the model: a curve per driver, the baseline, and the fitted KPI.</summary>
@@ -174,9 +205,40 @@ public static class MediaMixModel
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{data.Days.Count} days are too few to fit carryover and saturation (at least 28)"));
         }
 
-        var problem = new Problem(data, 0, data.Days.Count);
         var random = new Random(options.Seed);
-        var fit = problem.Search(options, random, start: null);
+        // The forms of the model the refits are split between: what the data cannot settle (the shape,
+        // whether the budget follows sales) is carried into the intervals rather than assumed.
+        var forms = (options.Shapes == ShapeForms.Both ? new[] { (false, false), (true, false) } : [(options.Shapes == ShapeForms.One, false)]).ToList();
+        if (options.LaggedSales)
+        {
+            forms.Add((options.Shapes == ShapeForms.One, true));
+        }
+
+        var fits = new List<(bool FixedShape, bool Lagged, MediaMixFit Fit, double[] Robust, double Aic)>();
+        foreach (var (fixedShape, lag) in forms)
+        {
+            var problem = new Problem(data, 0, data.Days.Count, fixedShape: fixedShape, laggedSales: lag);
+            var fitted = problem.Search(options, random, start: null);
+            var weights = Enumerable.Repeat(1.0, data.Days.Count).ToArray();
+            if (options.Robust)
+            {
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    weights = HuberWeights(data.Kpi, fitted.Fitted);
+                    problem = new Problem(data, 0, data.Days.Count, weights, fixedShape, lag);
+                    fitted = problem.Search(options with { Starts = Math.Min(options.Starts, 2) }, random, fitted.Parameters);
+                }
+            }
+
+            // AIC on the weighted residuals: the free shape costs one parameter more per driver.
+            var parameters = data.Drivers.Count * (fixedShape ? 3 : 4);
+            fits.Add((fixedShape, lag, fitted, weights, (data.Days.Count * Math.Log(fitted.Sse / data.Days.Count)) + (2 * parameters)));
+        }
+
+        var chosen = fits.Where(f => !f.Lagged).MinBy(f => f.Aic);
+        var fit = chosen.Fit;
+        var robust = chosen.Robust;
+        var baselineColumns = new Problem(data, 0, data.Days.Count).BaselineColumns;
 
         // The bootstrap: blocks of days drawn with replacement (as weights on the days, so carryover
         // runs over the real calendar), each sample refitted from the fit. Resampling days rather than
@@ -187,15 +249,21 @@ public static class MediaMixModel
         Parallel.For(0, options.Draws, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
         {
             var rng = new Random(seeds[b]);
+            var form = fits[b % fits.Count];
             var weights = BlockWeights(data.Days.Count, options.BlockDays, rng);
-            draws[b] = new Problem(data, 0, data.Days.Count, weights).Search(options with { Starts = 1 }, rng, fit.Parameters);
+            for (var t = 0; t < weights.Length; t++)
+            {
+                weights[t] *= form.Robust[t];
+            }
+
+            draws[b] = new Problem(data, 0, data.Days.Count, weights, form.FixedShape, form.Lagged).Search(options with { Starts = 1 }, rng, form.Fit.Parameters);
         });
 
         double? holdOut = null;
         var trainDays = (int)Math.Round(data.Days.Count * (1 - options.HoldOut));
         if (options.HoldOut > 0 && trainDays >= 28 && trainDays < data.Days.Count)
         {
-            var train = new Problem(data, 0, trainDays);
+            var train = new Problem(data, 0, trainDays, robust[..trainDays], chosen.FixedShape);
             var trained = train.Search(options with { Starts = Math.Min(options.Starts, 3) }, new Random(options.Seed), fit.Parameters);
             var predicted = train.Predict(trained, data);
             var error = 0.0;
@@ -209,7 +277,18 @@ public static class MediaMixModel
             holdOut = total > 0 ? error / total : null;
         }
 
-        return new MediaMixResult(data, fit, draws, holdOut, MediaMixHealth.Check(data, fit, draws, problem.BaselineColumns, holdOut));
+        var drawForms = Enumerable.Range(0, options.Draws).Select(b => fits[b % fits.Count]).Select(f => (f.FixedShape ? "shape 1" : "shape free") + (f.Lagged ? " with last week's sales" : "")).ToList();
+        return new MediaMixResult(data, fit, draws, holdOut, MediaMixHealth.Check(data, fit, draws, baselineColumns, holdOut, drawForms));
+    }
+
+    /// <summary>Huber weights (tuning 1.345 robust standard deviations, from the median absolute deviation) of a fit's residuals.</summary>
+    private static double[] HuberWeights(double[] y, double[] fitted)
+    {
+        var residuals = y.Select((v, t) => v - fitted[t]).ToArray();
+        var median = MediaMixHealth.Quantile([.. residuals.Order()], 0.5);
+        var scale = 1.4826 * MediaMixHealth.Quantile([.. residuals.Select(r => Math.Abs(r - median)).Order()], 0.5);
+        var limit = 1.345 * Math.Max(scale, 1e-9);
+        return [.. residuals.Select(r => Math.Abs(r) <= limit ? 1.0 : limit / Math.Abs(r))];
     }
 
     /// <summary>How often each day is drawn by circular moving-block resampling of the days.</summary>
@@ -246,14 +325,16 @@ public static class MediaMixModel
         private readonly double yResidualSquares;
 
         private readonly double[]? root;
+        private readonly bool fixedShape;
 
-        public Problem(MediaData data, int first, int count, double[]? weights = null)
+        public Problem(MediaData data, int first, int count, double[]? weights = null, bool fixedShape = false, bool laggedSales = false)
         {
             this.data = data;
+            this.fixedShape = fixedShape;
             this.first = first;
             n = count;
             root = weights?.Select(Math.Sqrt).ToArray();
-            (design, BaselineColumns) = Baseline(data, first, count);
+            (design, BaselineColumns) = Baseline(data, first, count, laggedSales);
             var matrix = Matrix<double>.Build.DenseOfColumnArrays(design.Select(Scale));
             var qr = matrix.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
             q = [.. Enumerable.Range(0, design.Length).Select(j => qr.Q.Column(j).ToArray())];
@@ -363,7 +444,7 @@ public static class MediaMixModel
             var drivers = data.Drivers.Count;
             for (var d = 0; d < drivers; d++)
             {
-                var (theta, half, shape) = Transform(u, d);
+                var (theta, half, shape) = Transform(u, d, fixedShape);
                 var daily = data.Drivers[d].Daily;
                 var carried = Adstock(daily, theta);
                 var mean = carried.Average();
@@ -412,7 +493,7 @@ public static class MediaMixModel
             var withoutDrivers = (double[])y.Clone();
             for (var d = 0; d < data.Drivers.Count; d++)
             {
-                var (theta, half, shape) = Transform(u, d);
+                var (theta, half, shape) = Transform(u, d, fixedShape);
                 var carried = Adstock(data.Drivers[d].Daily, theta);
                 var curve = new DriverCurve(data.Drivers[d].Name, theta, Math.Max(half * carried.Average(), 1e-12), shape, beta[d]);
                 curves.Add(curve);
@@ -445,10 +526,10 @@ public static class MediaMixModel
             return new MediaMixFit(curves, baseline, contributions, (double[])u.Clone(), sse);
         }
 
-        private static (double Theta, double Half, double Shape) Transform(double[] u, int d) =>
+        private static (double Theta, double Half, double Shape) Transform(double[] u, int d, bool fixedShape) =>
             (MaxTheta * Sigmoid(u[3 * d]),
              Math.Exp(Math.Clamp(u[(3 * d) + 1], Math.Log(MinHalfSaturation), Math.Log(MaxHalfSaturation))),
-             MinShape + ((MaxShape - MinShape) * Sigmoid(u[(3 * d) + 2])));
+             fixedShape ? 1 : MinShape + ((MaxShape - MinShape) * Sigmoid(u[(3 * d) + 2])));
 
         private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
 
@@ -563,7 +644,7 @@ public static class MediaMixModel
     }
 
     /// <summary>The baseline's design on days [first, first + count): level, trend, weekdays, and the events active on some of those days but not all.</summary>
-    private static (double[][] Design, IReadOnlyList<string> Columns) Baseline(MediaData data, int first, int count)
+    private static (double[][] Design, IReadOnlyList<string> Columns) Baseline(MediaData data, int first, int count, bool laggedSales = false)
     {
         var total = data.Days.Count;
         var columns = new List<(string Name, double[] Values)>
@@ -574,6 +655,14 @@ public static class MediaMixModel
         foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday })
         {
             columns.Add(("weekday " + day.ToString()[..3], [.. Enumerable.Range(first, count).Select(t => data.Days[t].DayOfWeek == day ? 1.0 : 0.0)]));
+        }
+
+        if (laggedSales)
+        {
+            // Last week's sales: the demand a budget that follows sales is set from.
+            var kpi = data.Kpi;
+            var firstWeek = kpi.Take(7).Average();
+            columns.Add(("kpi last week", [.. Enumerable.Range(first, count).Select(t => t < 7 ? firstWeek : kpi[(t - 7)..t].Average())]));
         }
 
         foreach (var e in data.Events)

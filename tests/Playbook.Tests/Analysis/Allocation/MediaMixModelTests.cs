@@ -204,17 +204,4 @@ public class MediaMixModelTests
 
     private static LiveSession Session(string id, string account, DateTime start, int minutes) =>
         new() { SessionId = id, AccountId = account, StartedAt = start, EndedAt = start.AddMinutes(minutes), Views = 10, Viewers = 5, PeakOnline = 1, AvgWatchSeconds = 30, NewFans = 0 };
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playbook-mmm-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(Path))
-            {
-                Directory.Delete(Path, recursive: true);
-            }
-        }
-    }
 }
