@@ -283,7 +283,7 @@ public static partial class ReportWriter
 
     // In Chinese the article's own sentence comes first, the English statement under it.
     private static string Statement(Claim claim, Words w) => w.Language == Language.Chinese
-        ? $"<span lang=\"zh-CN\">{E(claim.ArticleZh)}</span><br><span class=\"zh\" lang=\"en\">{E(claim.Statement)}</span> <code>{E(claim.Id)}</code>"
+        ? $"<span lang=\"zh-CN\">{E(claim.ArticleZh)}</span><br><span class=\"zh\" lang=\"zh-CN\">{E(claim.StatementZh)}</span> <code>{E(claim.Id)}</code>"
         : $"{E(claim.Statement)}<br><span class=\"zh\" lang=\"zh-CN\">{E(claim.ArticleZh)}</span> <code>{E(claim.Id)}</code>";
 
     private static string Page(string title, string body, bool hasCharts, Language language)
@@ -354,10 +354,10 @@ public static partial class ReportWriter
             ClaimsHeading = "原文中的论断",
             ContextHeading = "背景数据：原文引用的平台数字",
             CaseClaims = "原文对这个案例的论断",
-            StatementColumn = "原文（及英文说明）",
+            StatementColumn = "原文与说明",
             QuotedColumn = "引用数字",
             StatusColumn = "状态",
-            ClaimColumn = "原文（及英文说明）",
+            ClaimColumn = "原文与说明",
             ArticleColumn = "原文数字",
             MeasuredColumn = "实测",
             ResultColumn = "结果",

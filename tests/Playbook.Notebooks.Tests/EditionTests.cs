@@ -69,10 +69,11 @@ public partial class EditionTests
         Assert.Contains("<h1>直播电商阵地分析工作台：复现结果</h1>", html, StringComparison.Ordinal);
         Assert.Contains("模拟数据", html, StringComparison.Ordinal);
 
-        // The store-GMV claim: the article's sentence before the English statement, the figure as the article writes it.
+        // The store-GMV claim: the article's sentence, then the Chinese statement (no English), the figure as the article writes it.
         var claim = claims.Single(c => c.Claim.Id == "ts-store-gmv-jan-apr").Claim;
         var row = html[html.LastIndexOf("<tr>", html.IndexOf(claim.Id, StringComparison.Ordinal), StringComparison.Ordinal)..html.IndexOf("</tr>", html.IndexOf(claim.Id, StringComparison.Ordinal), StringComparison.Ordinal)];
-        Assert.True(row.IndexOf(System.Net.WebUtility.HtmlEncode(claim.ArticleZh), StringComparison.Ordinal) < row.IndexOf(System.Net.WebUtility.HtmlEncode(claim.Statement), StringComparison.Ordinal));
+        Assert.InRange(row.IndexOf(System.Net.WebUtility.HtmlEncode(claim.ArticleZh), StringComparison.Ordinal), 0, row.IndexOf(System.Net.WebUtility.HtmlEncode(claim.StatementZh), StringComparison.Ordinal));
+        Assert.All(claims, c => Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(c.Claim.Statement), html, StringComparison.Ordinal));
         var text = System.Net.WebUtility.HtmlDecode(row);
         Assert.Contains(">约 ¥2.17亿（±¥217万）<", text, StringComparison.Ordinal);
         Assert.Contains(">¥2.17亿<", text, StringComparison.Ordinal);

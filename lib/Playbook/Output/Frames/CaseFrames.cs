@@ -16,6 +16,7 @@ public static class CaseFrames
             new StringDataFrameColumn("id", list.Select(r => r.Claim.Id)),
             new StringDataFrameColumn("article_zh", list.Select(r => r.Claim.ArticleZh)),
             new StringDataFrameColumn("statement", list.Select(r => r.Claim.Statement)),
+            new StringDataFrameColumn("statement_zh", list.Select(r => r.Claim.StatementZh)),
             new StringDataFrameColumn("expected", list.Select(r => r.Claim.ExpectedText)),
             new StringDataFrameColumn("actual", list.Select(r => r.Actual)),
             new StringDataFrameColumn("result", list.Select(r => r.Verdict)));

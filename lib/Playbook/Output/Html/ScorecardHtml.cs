@@ -89,7 +89,7 @@ public static class ScorecardHtml
             foreach (var r in scorecard.Items.Where(i => i.Item.Checklist == list.Id))
             {
                 Add($"<tr><td class=\"box\">{(r.Status == ItemStatus.Met ? "☑" : "☐")}</td><td>{E(r.Item.Pillar)}</td><td>{Both(r.Item.Text, r.Item.TextZh)}</td>" +
-                    $"<td class=\"{r.Status.Name()}\">{Status(r.Status)}</td><td>{E(r.Evidence ?? r.Missing)}</td><td>{E(r.Item.Why)}</td></tr>");
+                    $"<td class=\"{r.Status.Name()}\">{Status(r.Status)}</td><td>{E(r.Evidence ?? r.Missing)}</td><td>{(zh ? E(r.Item.WhyZh) : E(r.Item.Why))}</td></tr>");
             }
 
             Add("</table></section>");

@@ -41,6 +41,7 @@ public sealed record ClaimJson(
     string Case,
     string Kind,
     string Statement,
+    string StatementZh,
     string ArticleZh,
     string? Query,
     string Compare,
@@ -60,7 +61,7 @@ public sealed record ClaimsJson(IReadOnlyList<ClaimJson> Claims, IReadOnlyList<L
         ArgumentNullException.ThrowIfNull(results);
         return new(
             [.. results.Select(r => new ClaimJson(
-                r.Claim.Id, r.Claim.Case, r.Claim.Kind == ClaimKind.Reproducible ? "reproducible" : "context", r.Claim.Statement, r.Claim.ArticleZh,
+                r.Claim.Id, r.Claim.Case, r.Claim.Kind == ClaimKind.Reproducible ? "reproducible" : "context", r.Claim.Statement, r.Claim.StatementZh, r.Claim.ArticleZh,
                 r.Claim.Query?.ToString(), r.Claim.CompareName, r.Claim.Expected, r.Actual, r.Claim.Tolerance, r.Claim.Unit, r.Reproduced, r.Note))],
             LoadReportJson.From(load),
             warnings);

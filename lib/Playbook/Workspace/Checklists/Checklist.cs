@@ -39,7 +39,11 @@ public sealed record EvidenceRule(string Metric, IReadOnlyDictionary<string, str
 /// <param name="Evidence">The rule that checks it against data; null for a self-assessment item.</param>
 /// <param name="File">The checklist file.</param>
 /// <param name="Line">The line where the item starts.</param>
-public sealed record ChecklistItem(string Id, string Checklist, string Pillar, string Text, string TextZh, string Why, EvidenceRule? Evidence, string File, long Line);
+public sealed record ChecklistItem(string Id, string Checklist, string Pillar, string Text, string TextZh, string Why, EvidenceRule? Evidence, string File, long Line)
+{
+    /// <summary>Why it matters, in Chinese (<c>why_zh</c>); every checklist file gives it.</summary>
+    public string WhyZh { get; init; } = "";
+}
 
 /// <summary>A checklist: a titled list of items, one YAML file under data/checklists.</summary>
 /// <param name="Id">The file's checklist id (fact, steps, self-broadcast, case-lessons).</param>
@@ -92,7 +96,7 @@ public static class ChecklistFiles
     {
         if (node is not YamlMappingNode map)
         {
-            throw new InputException($"{file}:{node.Start.Line}: an item must be a mapping of id, pillar, text, text_zh, why and optionally evidence");
+            throw new InputException($"{file}:{node.Start.Line}: an item must be a mapping of id, pillar, text, text_zh, why, why_zh and optionally evidence");
         }
 
         var id = Yaml.Required(map, "id", file);
@@ -102,7 +106,10 @@ public static class ChecklistFiles
             rule = Rule(file, id, evidence);
         }
 
-        return new ChecklistItem(id, checklist, Yaml.Required(map, "pillar", file), Yaml.Required(map, "text", file), Yaml.Required(map, "text_zh", file), Yaml.Required(map, "why", file), rule, file, map.Start.Line);
+        return new ChecklistItem(id, checklist, Yaml.Required(map, "pillar", file), Yaml.Required(map, "text", file), Yaml.Required(map, "text_zh", file), Yaml.Required(map, "why", file), rule, file, map.Start.Line)
+        {
+            WhyZh = Yaml.Required(map, "why_zh", file),
+        };
     }
 
     private static EvidenceRule Rule(string file, string id, YamlNode node)

@@ -55,6 +55,9 @@ public sealed record ClaimQuery(string Name, IReadOnlyDictionary<string, string>
 /// <param name="Line">The line where the claim starts.</param>
 public sealed record Claim(string Id, string Case, ClaimKind Kind, string ArticleZh, string Statement, ClaimQuery? Query, string Expected, double? Tolerance, ClaimComparison Compare, string? Unit, string File, long Line)
 {
+    /// <summary>The claim in Chinese (<c>statement_zh</c>), for the Chinese report and tables; every claims file gives it.</summary>
+    public string StatementZh { get; init; } = "";
+
     /// <summary>The expected value as people read it: "≥ 200", "217000000 ± 2170000", "2020-04".</summary>
     public string ExpectedText => Compare switch
     {
@@ -266,6 +269,6 @@ public static class ClaimRegistry
             }
         }
 
-        return new Claim(id, Required("case"), kind, Required("article_zh"), Required("statement"), query, expected, tolerance, compare, Text("unit"), file, line);
+        return new Claim(id, Required("case"), kind, Required("article_zh"), Required("statement"), query, expected, tolerance, compare, Text("unit"), file, line) { StatementZh = Required("statement_zh") };
     }
 }

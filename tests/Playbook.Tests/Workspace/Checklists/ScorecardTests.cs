@@ -43,14 +43,14 @@ internal sealed class ChecklistFixture : IDisposable
             "title: Test",
             "title_zh: 测试",
             "items:",
-            "  - {id: a, pillar: X, text: own share, text_zh: 自播, why: w, evidence: {metric: role_share, role: self, compare: at_least, threshold: 0.3}}",
-            "  - {id: b, pillar: X, text: no big talent, text_zh: 达人, why: w, evidence: {metric: max_talent_share, compare: at_most, threshold: 0.25}}",
-            "  - {id: c, pillar: Y, text: reviews, text_zh: 好评, why: w, evidence: {metric: good_review_rate, compare: at_least, threshold: 0.9}}",
-            "  - {id: d, pillar: Y, text: break-even, text_zh: 保本, why: w, evidence: {metric: roi_over_break_even, compare: at_least, threshold: 1}}",
-            "  - {id: e, pillar: Y, text: uplift, text_zh: 活动, why: w, evidence: {metric: best_campaign_uplift, compare: at_least, threshold: 1.5}}",
-            "  - {id: f, pillar: Z, text: team, text_zh: 团队, why: w}",
-            "  - {id: g, pillar: Z, text: script, text_zh: 脚本, why: w}",
-            "  - {id: h, pillar: Z, text: entry rate, text_zh: 进入率, why: w, evidence: {metric: entry_rate, compare: at_least, threshold: 0.2}}");
+            "  - {id: a, pillar: X, text: own share, text_zh: 自播, why: w, why_zh: 因, evidence: {metric: role_share, role: self, compare: at_least, threshold: 0.3}}",
+            "  - {id: b, pillar: X, text: no big talent, text_zh: 达人, why: w, why_zh: 因, evidence: {metric: max_talent_share, compare: at_most, threshold: 0.25}}",
+            "  - {id: c, pillar: Y, text: reviews, text_zh: 好评, why: w, why_zh: 因, evidence: {metric: good_review_rate, compare: at_least, threshold: 0.9}}",
+            "  - {id: d, pillar: Y, text: break-even, text_zh: 保本, why: w, why_zh: 因, evidence: {metric: roi_over_break_even, compare: at_least, threshold: 1}}",
+            "  - {id: e, pillar: Y, text: uplift, text_zh: 活动, why: w, why_zh: 因, evidence: {metric: best_campaign_uplift, compare: at_least, threshold: 1.5}}",
+            "  - {id: f, pillar: Z, text: team, text_zh: 团队, why: w, why_zh: 因}",
+            "  - {id: g, pillar: Z, text: script, text_zh: 脚本, why: w, why_zh: 因}",
+            "  - {id: h, pillar: Z, text: entry rate, text_zh: 进入率, why: w, why_zh: 因, evidence: {metric: entry_rate, compare: at_least, threshold: 0.2}}");
         Write("answers.yml",
             "settings:",
             "  gross_margin: 0.5",
@@ -142,12 +142,13 @@ public class ScorecardTests
     }
 
     [Theory]
-    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, evidence: {metric: vibes, compare: at_least, threshold: 1}}\n", "c.yml:5: item a: unknown metric 'vibes'")]
-    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, evidence: {metric: role_share, compare: at_least, threshold: 1}}\n", "c.yml:5: item a: metric role_share needs role")]
-    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, evidence: {metric: roi, compare: above, threshold: 1}}\n", "c.yml:5: item a: compare 'above' is not at_least or at_most")]
-    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, evidence: {metric: roi, compare: at_least, threshold: high}}\n", "c.yml:5: item a: threshold 'high' is not a number")]
+    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, why_zh: 因, evidence: {metric: vibes, compare: at_least, threshold: 1}}\n", "c.yml:5: item a: unknown metric 'vibes'")]
+    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, why_zh: 因, evidence: {metric: role_share, compare: at_least, threshold: 1}}\n", "c.yml:5: item a: metric role_share needs role")]
+    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, why_zh: 因, evidence: {metric: roi, compare: above, threshold: 1}}\n", "c.yml:5: item a: compare 'above' is not at_least or at_most")]
+    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, why_zh: 因, evidence: {metric: roi, compare: at_least, threshold: high}}\n", "c.yml:5: item a: threshold 'high' is not a number")]
     [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - id: a\n    pillar: X\n    text: t\n    why: w\n", "c.yml:5: 'text_zh' is missing")]
-    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w}\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w}\n", "c.yml:6: item id 'a' is used twice")]
+    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - id: a\n    pillar: X\n    text: t\n    text_zh: 字\n    why: w\n", "c.yml:5: 'why_zh' is missing")]
+    [InlineData("checklist: t\ntitle: T\ntitle_zh: 测\nitems:\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, why_zh: 因}\n  - {id: a, pillar: X, text: t, text_zh: 字, why: w, why_zh: 因}\n", "c.yml:6: item id 'a' is used twice")]
     [InlineData("checklist: t\ntitle: [unclosed\n", "c.yml:3: not valid YAML")]
     public void LoadFile_Malformed_FailsWithFileLineAndReason(string yaml, string message)
     {
@@ -177,6 +178,7 @@ public class ScorecardTests
         Assert.True(items.Count >= 40, $"{items.Count} items");
         Assert.All(items, i => Assert.Contains("Source", i.Why, StringComparison.Ordinal));
         Assert.All(items, i => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", i.TextZh));
+        Assert.All(items, i => Assert.Contains("来源", i.WhyZh, StringComparison.Ordinal));
         Assert.Equal(["A", "C", "F", "T", "shelf"], lists.Single(l => l.Id == "fact").Items.Select(i => i.Pillar).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(["E", "P", "S-self", "S-supply", "T"], lists.Single(l => l.Id == "steps").Items.Select(i => i.Pillar).Distinct().Order(StringComparer.Ordinal));
         Assert.True(items.Count(i => i.Evidence is not null) >= 20);
@@ -195,6 +197,10 @@ public class ScorecardTests
         var zh = html.IndexOf(System.Net.WebUtility.HtmlEncode(item.TextZh), StringComparison.Ordinal);
         Assert.InRange(zh, 0, html.IndexOf(System.Net.WebUtility.HtmlEncode(item.Text), StringComparison.Ordinal));
         Assert.Matches("<td class=\"(met|not_met|unknown)\">(达标|未达标|未知)</td>", html);
+
+        // Why it matters, in Chinese only.
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(item.WhyZh), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(item.Why), html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,11 @@ public class ClaimRegistryTests
         Assert.Equal(9, claims.Count(c => c.Case == "dora-doshang"));
         Assert.All(claims.Where(c => c.Kind == ClaimKind.Reproducible), c => Assert.Null(ClaimQueries.Check(c.Query!)));
         Assert.All(claims, c => Assert.False(string.IsNullOrWhiteSpace(c.ArticleZh)));
+
+        // Every claim in Chinese too, written in Chinese: more CJK characters than Latin letters (ids and units aside).
+        Assert.All(claims, c => Assert.True(
+            c.StatementZh.Count(ch => ch is >= '\u4e00' and <= '\u9fff') > c.StatementZh.Count(char.IsAsciiLetter),
+            $"{c.Id}: statement_zh '{c.StatementZh}'"));
         Assert.Contains(claims, c => c.Id == "ks-monthly-repurchase-65" && c.Kind == ClaimKind.Context);
 
         // The article's economic points: the supplier's small income is in the data; the talents' high commission demands are its context.
@@ -140,6 +145,7 @@ public class ClaimRegistryTests
     [Theory]
     [InlineData("claims:\n  - id: x\n    case: three-squirrels\n    kind: maybe\n    article_zh: 字\n    statement: s\n    expected: 1\n", "claims.yml:2: claim x: kind 'maybe' is neither reproducible nor context")]
     [InlineData("claims:\n  - id: x\n    case: three-squirrels\n    kind: reproducible\n    statement: s\n    expected: 1\n    query: {name: store_gmv, from: 2021-01-01, to: 2021-04-30}\n", "claims.yml:2: claim is missing 'article_zh'")]
+    [InlineData("claims:\n  - id: x\n    case: three-squirrels\n    kind: reproducible\n    article_zh: 字\n    statement: s\n    expected: 1\n    query: {name: store_gmv, from: 2021-01-01, to: 2021-04-30}\n", "claims.yml:2: claim is missing 'statement_zh'")]
     [InlineData("claims:\n  - id: x\n    case: three-squirrels\n    kind: reproducible\n    article_zh: 字\n    statement: s\n    expected: 1\n    query: {name: store_total, from: 2021-01-01}\n", "claims.yml:8: claim x: unknown query 'store_total'")]
     [InlineData("claims:\n  - id: x\n    case: three-squirrels\n    kind: reproducible\n    article_zh: 字\n    statement: s\n    expected: 1\n    query: {name: store_gmv, from: 2021-01-01}\n", "claims.yml:8: claim x: query store_gmv needs to")]
     [InlineData("claims:\n  - id: x\n    case: three-squirrels\n    kind: reproducible\n    article_zh: 字\n    statement: s\n    expected: 1\n    tolerance: -1\n    query: {name: store_gmv, from: 2021-01-01, to: 2021-04-30}\n", "claims.yml:2: claim x: tolerance '-1' is not a non-negative number")]
