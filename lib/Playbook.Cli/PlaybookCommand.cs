@@ -40,6 +40,7 @@ public static class PlaybookCommand
             ReproduceCommand.Create(stdout, stderr),
             AllocateCommand.Create(stdout, stderr),
             SchemasCommand.Create(stdout, stderr),
+            TwinsCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -11,11 +11,61 @@ public class NotebookTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public async Task Notebook_RunsInTheRunner_WithoutAFailingCell(string name)
+    public async Task Notebook_RunsInTheRunnerAndAsItsAppTwin_TheSameFigures(string name)
     {
-        var run = await NotebookRunner.RunAsync(Path.Combine(Repo.Root, "notebooks", name), new RunOptions { OutputDirectory = Path.Combine(Repo.Root, "artifacts", "notebooks") });
+        var notebook = Path.Combine(Repo.Root, "notebooks", name);
+        var twin = AppTwins.PathOf(notebook);
 
+        // The twin's process (mostly a build) runs beside the runner, which keeps the suite's time down.
+        var twinRun = AppTwinRun.RunAsync(twin);
+        var run = await NotebookRunner.RunAsync(notebook, new RunOptions { OutputDirectory = Path.Combine(Repo.Root, "artifacts", "notebooks") });
+        var (exit, cells, error) = await twinRun;
         Assert.True(run.Succeeded, run.Failure?.ToString());
+
+        // The twin, run with no notebook tool: every cell the notebook displays something in, it shows too,
+        // and every figure it shows is one the notebook's cell displays (charts apart: the twin writes them to a file).
+        Assert.True(exit == 0, $"{Path.GetFileName(twin)} exited {exit}: {error}");
+        for (var index = 0; index < run.Document.Cells.Count; index++)
+        {
+            var cell = run.Document.Cells[index];
+            var shown = AppTwinRun.Displayed(cell.Outputs);
+            if (cell.Kind != "code" || cell.Source == SetupCells.Packages || cell.Source == SetupCells.Library || !cells.TryGetValue(index, out var printed) || printed.StartsWith("chart: ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var figures = AppTwinRun.Numbers(printed);
+            var missing = figures.Where(f => !AppTwinRun.Numbers(shown).Contains(f)).ToList();
+            Assert.True(missing.Count == 0, $"{name} cell {index}: the twin shows {string.Join(", ", missing.Take(5))}, which the notebook's cell does not:\n{printed}");
+        }
+
+        Assert.All(run.Document.Cells.Select((c, i) => (c, i)).Where(x => x.c.Kind == "code" && x.c.Outputs.Count > 0 && x.c.Source != SetupCells.Packages && x.c.Source != SetupCells.Library),
+            x => Assert.True(cells.ContainsKey(x.i), $"{name} cell {x.i} displays something, which the twin does not"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void AppTwin_Committed_IsWhatTheNotebookWrites(string name)
+    {
+        var notebook = Path.Combine(Repo.Root, "notebooks", name);
+        var twin = AppTwins.PathOf(notebook);
+
+        Assert.True(File.Exists(twin), $"{twin} is missing: run `dotnet run --project lib/Playbook.Cli -- twins`");
+        Assert.True(AppTwins.Render(notebook) == File.ReadAllText(twin), $"{Path.GetFileName(twin)} is stale: run `dotnet run --project lib/Playbook.Cli -- twins`");
+    }
+
+    [Fact]
+    public async Task AppTwin_YourBrandWithArguments_TakesThemAsTheRunnerTakesParameters()
+    {
+        var twin = Path.Combine(Repo.Root, "notebooks", "apps", "04-your-brand.cs");
+
+        var (exit, cells, error) = await AppTwinRun.RunAsync(twin, "--exportsFolder", "../data/exports/kuaishou", "--framework", "steps");
+        var (bad, _, badError) = await AppTwinRun.RunAsync(twin, "--orderz", "x.csv");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(cells.Values, text => text.Contains("kuaishou_orders", StringComparison.Ordinal));
+        Assert.NotEqual(0, bad);
+        Assert.Contains("unknown parameter --orderz", badError, StringComparison.Ordinal);
     }
 
     [Theory]

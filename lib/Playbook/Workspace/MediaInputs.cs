@@ -154,7 +154,9 @@ public static class MediaInputs
         rates[""] = Rate(shelf.NetGmv, shelf.Cogs, shelf.Commission, shelf.PlatformFees);
         var index = days.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
         var series = new double[days.Count];
-        foreach (var ((day, account), tally) in ledger.ByDayAndAccount)
+        // In a fixed order: the fast engine numbers sellers as its workers meet them, and a sum of doubles
+        // in another order differs in its last bits, which a fit's search can carry into its figures.
+        foreach (var ((day, account), tally) in ledger.ByDayAndAccount.OrderBy(e => e.Key.Day).ThenBy(e => e.Key.Account, StringComparer.Ordinal))
         {
             if (index.TryGetValue(day, out var i))
             {

@@ -33,7 +33,7 @@ public static class HtmlTable
             html.Append(CultureInfo.InvariantCulture, $"<tr data-page=\"{r / pageSize}\"{hidden}><td style=\"color:#888;padding:2px 8px\">{r}</td>");
             foreach (var column in frame.Columns)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<td style=\"padding:2px 8px\">{WebUtility.HtmlEncode(Cell(column[r]))}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td style=\"padding:2px 8px\">{WebUtility.HtmlEncode(TableCells.Text(column[r]))}</td>");
             }
 
             html.Append("</tr>");
@@ -57,14 +57,4 @@ public static class HtmlTable
         html.Append("</div></div>");
         return html.ToString();
     }
-
-    private static string Cell(object? value) => value switch
-    {
-        null => "",
-        decimal d => d.ToString("#,0.00", CultureInfo.InvariantCulture),
-        double d => double.IsNaN(d) ? "" : d.ToString("0.####", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }
