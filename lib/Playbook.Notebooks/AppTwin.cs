@@ -45,8 +45,7 @@ public sealed class AppTwin
         Console.OutputEncoding = System.Text.Encoding.UTF8;
 
         // The cells' paths are relative to notebooks/, where the notebook runs.
-        var apps = Path.GetDirectoryName(file);
-        if (apps is not null && Directory.Exists(apps) && Path.GetDirectoryName(apps) is { } notebooks)
+        if (NotebooksFolder(file) is { } notebooks)
         {
             Environment.CurrentDirectory = notebooks;
         }
@@ -154,5 +153,33 @@ public sealed class AppTwin
         var path = Path.Combine(ChartFolder, string.Create(CultureInfo.InvariantCulture, $"cell-{cell}.html"));
         File.WriteAllText(path, page);
         output.WriteLine($"chart: {path} (opens offline in a browser)");
+    }
+
+    /// <summary>
+    /// The notebooks/ folder the twin stands in: its own file's folder's parent, or, where the compiler wrote a
+    /// mapped path (a deterministic CI build writes /_/…), the notebooks/ found from the working directory up.
+    /// </summary>
+    private static string? NotebooksFolder(string file)
+    {
+        var apps = Path.GetDirectoryName(file);
+        if (apps is not null && Directory.Exists(apps))
+        {
+            return Path.GetDirectoryName(apps);
+        }
+
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (Directory.Exists(Path.Combine(folder.FullName, "notebooks", AppTwins.Folder)))
+            {
+                return Path.Combine(folder.FullName, "notebooks");
+            }
+
+            if (folder.Name == AppTwins.Folder && folder.Parent is { } parent && parent.EnumerateFiles("*.ipynb").Any())
+            {
+                return parent.FullName;
+            }
+        }
+
+        return null;
     }
 }
