@@ -38,6 +38,7 @@ internal static class AllocateCommand
 
         command.SetAction(parse =>
         {
+            var words = input.Words(parse);
             var name = parse.GetValue(caseName);
             var folder = parse.GetValue(data);
             if ((name is null) == (folder is null))
@@ -82,7 +83,7 @@ internal static class AllocateCommand
                 else if (media.CostsFromData.TryGetValue(driver, out var read))
                 {
                     costs[driver] = read.PerUnit;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"playbook allocate: {driver} costs ¥{read.PerUnit:#,0.##} a session from the data: {read.Basis}"));
+                    stderr.WriteLine("playbook allocate: " + words.Of(string.Create(CultureInfo.InvariantCulture, $"{driver} costs ¥{read.PerUnit:#,0.##} a session from the data: {read.Basis}")));
                 }
                 else
                 {
@@ -112,7 +113,7 @@ internal static class AllocateCommand
 
             foreach (var warning in plan.Warnings)
             {
-                stderr.WriteLine($"playbook allocate: warning: {warning}");
+                stderr.WriteLine("playbook allocate: " + words.Of($"warning: {warning}"));
             }
 
             switch (parse.GetValue(format))
@@ -124,7 +125,7 @@ internal static class AllocateCommand
                     stdout.Write(AllocationHtml.Render(result, plan, name ?? folder!));
                     break;
                 default:
-                    WriteTable(stdout, result, plan);
+                    WriteTable(stdout, result, plan, words);
                     break;
             }
 
@@ -160,41 +161,41 @@ internal static class AllocateCommand
                 : throw new InputException($"{option}: '{text}' is not LOW:HIGH with 0 ≤ LOW ≤ HIGH");
     }
 
-    private static void WriteTable(TextWriter stdout, MediaMixResult result, Allocation plan)
+    private static void WriteTable(TextWriter stdout, MediaMixResult result, Allocation plan, Words w)
     {
         var console = Formats.Console(stdout);
         string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-        console.Write(new Text(F($"Budget plan for {result.Data.Days[0]:yyyy-MM-dd} .. {result.Data.Days[^1]:yyyy-MM-dd} ({result.Data.Days.Count} days), ¥{plan.BudgetPerDay:#,0} a day\n")));
-        var table = new Table().Title("Drivers (a day; intervals 90%)");
-        table.AddColumns("driver", "cost", "today", "plan", "ROAS", "marginal ROAS", "half-life", "why");
+        console.Write(new Text(w.Of(F($"Budget plan for {result.Data.Days[0]:yyyy-MM-dd} .. {result.Data.Days[^1]:yyyy-MM-dd} ({result.Data.Days.Count} days), ¥{plan.BudgetPerDay:#,0} a day\n"))));
+        var table = new Table().Title(w.Of("Drivers (a day; intervals 90%)"));
+        table.AddColumns(w.All("driver", "cost", "today", "plan", "ROAS", "marginal ROAS", "half-life", "why"));
         foreach (var d in plan.Drivers)
         {
             table.AddRow(
-                new Text(d.Driver),
-                new Text(d.CostPerUnit is { } c ? F($"¥{c:#,0.##}") : "-"),
-                new Text(F($"{d.Current:#,0.##} {d.Unit}")),
-                new Text(F($"{d.Recommended:#,0.##} {d.Unit}")),
-                new Text(d.Roas is { } r ? F($"{r.Value:0.00} ({r.Low:0.00}-{r.High:0.00})") : "-"),
-                new Text(d.MarginalRoas is { } m ? F($"{m.Value:0.00} ({m.Low:0.00}-{m.High:0.00})") : "-"),
-                new Text(F($"{d.HalfLifeDays:0.0} d")),
-                new Text(d.Why));
+                new Text(w.Of(d.Driver)),
+                new Text(w.Of(d.CostPerUnit is { } c ? F($"¥{c:#,0.##}") : "-")),
+                new Text(w.Of(F($"{d.Current:#,0.##} {d.Unit}"))),
+                new Text(w.Of(F($"{d.Recommended:#,0.##} {d.Unit}"))),
+                new Text(w.Of(d.Roas is { } r ? F($"{r.Value:0.00} ({r.Low:0.00}-{r.High:0.00})") : "-")),
+                new Text(w.Of(d.MarginalRoas is { } m ? F($"{m.Value:0.00} ({m.Low:0.00}-{m.High:0.00})") : "-")),
+                new Text(w.Of(F($"{d.HalfLifeDays:0.0} d"))),
+                new Text(w.Of(d.Why)));
         }
 
         console.Write(table);
-        console.Write(new Text(F($"KPI: {result.Data.KpiLabel}\n")));
-        console.Write(new Text(F($"Media KPI a day: today ¥{plan.MediaGmvCurrent:#,0}, plan ¥{plan.MediaGmvRecommended:#,0}; gain ¥{plan.Gain.Value:#,0} (90%: ¥{plan.Gain.Low:#,0} to ¥{plan.Gain.High:#,0}); the plan beats today's in {plan.ProbabilityBetter:0%} of {result.Draws.Count} refits\n")));
-        var health = new Table().Title("Health checks");
-        health.AddColumns("check", "result", "found");
+        console.Write(new Text(w.Of(F($"KPI: {result.Data.KpiLabel}\n"))));
+        console.Write(new Text(w.Of(F($"Media KPI a day: today ¥{plan.MediaGmvCurrent:#,0}, plan ¥{plan.MediaGmvRecommended:#,0}; gain ¥{plan.Gain.Value:#,0} (90%: ¥{plan.Gain.Low:#,0} to ¥{plan.Gain.High:#,0}); the plan beats today's in {plan.ProbabilityBetter:0%} of {result.Draws.Count} refits\n"))));
+        var health = new Table().Title(w.Of("Health checks"));
+        health.AddColumns(w.All("check", "result", "found"));
         foreach (var h in plan.Health)
         {
-            health.AddRow(new Text(h.Check), new Text(h.Ok ? "ok" : "WARNING"), new Text(h.Detail));
+            health.AddRow(new Text(w.Of(h.Check)), new Text(w.Of(h.Ok ? "ok" : "WARNING")), new Text(w.Of(h.Detail)));
         }
 
         console.Write(health);
-        ValidateCommand.WriteSummary(console, result.Data.Load);
+        ValidateCommand.WriteSummary(console, result.Data.Load, w);
         foreach (var warning in plan.Warnings)
         {
-            console.Write(new Text($"warning: {warning}\n"));
+            console.Write(new Text(w.Of($"warning: {warning}\n")));
         }
     }
 }

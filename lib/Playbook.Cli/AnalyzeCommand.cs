@@ -60,6 +60,7 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var read = input.Read(parse);
+            var words = input.Words(parse);
             var options = new AnalysisOptions
             {
                 From = Date(parse.GetValue(from), "--from"),
@@ -108,7 +109,7 @@ internal static class AnalyzeCommand
             var report = brand.Analyze(Frameworks.Get(parse.GetValue(framework)!), options);
             foreach (var note in brand.Notes)
             {
-                stderr.WriteLine($"playbook analyze: {note}");
+                stderr.WriteLine("playbook analyze: " + words.Of(note));
             }
 
             if (parse.GetValue(format) == "json")
@@ -117,7 +118,7 @@ internal static class AnalyzeCommand
             }
             else
             {
-                WriteTable(stdout, report);
+                WriteTable(stdout, report, words);
             }
 
             return PlaybookCommand.Success;
@@ -168,76 +169,79 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static void WriteTable(TextWriter stdout, PillarReport report)
+    private static void WriteTable(TextWriter stdout, PillarReport report, Words w)
     {
         var console = Formats.Console(stdout);
         var f = report.Framework;
         var t = report.Totals;
-        console.Write(new Text(Invariant($"{f.Name} ({f.NameZh}) on {Vocabulary.Name(f.Platform)}, {report.From:yyyy-MM-dd} .. {report.To:yyyy-MM-dd}, CNY\n")));
-        console.Write(new Text(Invariant($"GMV {Yuan(t.Gmv)}  refund {Yuan(t.Refund)}  net GMV {Yuan(t.NetGmv)}  orders {t.Orders:N0}  buyers {(t.Buyers is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")}\n\n")));
+        console.Write(new Text(w.Of(Invariant($"{f.Name} ({f.NameZh}) on {Vocabulary.Name(f.Platform)}, {report.From:yyyy-MM-dd} .. {report.To:yyyy-MM-dd}, CNY\n"))));
+        console.Write(new Text(w.Of(Invariant($"GMV {Yuan(t.Gmv)}  refund {Yuan(t.Refund)}  net GMV {Yuan(t.NetGmv)}  orders {t.Orders:N0}  buyers {(t.Buyers is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : w.NotKnown)}\n\n"))));
 
-        var partition = new Table().Title("Seller partition (sums to net GMV)");
-        partition.AddColumns("pillar", "name", "名称", "net GMV", "share", "");
+        var partition = new Table().Title(w.Of("Seller partition (sums to net GMV)"));
+        // The Chinese tables name a pillar once, in Chinese; the English ones give both names.
+        string[] Named(params string[] columns) => [.. columns.Take(1).Concat(w.IsChinese ? ["名称"] : ["name", "名称"]).Concat(columns.Skip(1)).Select(w.Of)];
+        IEnumerable<Text> Names(string pillar, string name, string nameZh) => w.IsChinese ? [new Text(w.Of(pillar)), new Text(nameZh)] : [new Text(pillar), new Text(name), new Text(nameZh)];
+        partition.AddColumns(Named("pillar", "net GMV", "share", ""));
         foreach (var line in report.Partition)
         {
-            partition.AddRow(new Text(line.Pillar), new Text(line.Name), new Text(line.NameZh), new Text(Yuan(line.NetGmv)), new Text(Percent(line.Share)), new Text(Bar(line.Share)));
+            partition.AddRow([.. Names(line.Pillar, line.Name, line.NameZh), new Text(w.Of(Yuan(line.NetGmv))), new Text(w.Of(Percent(line.Share))), new Text(Bar(line.Share))]);
         }
 
         console.Write(partition);
 
-        var overlays = new Table().Title("Overlays (across the partition, never added to it)");
-        overlays.AddColumns("pillar", "name", "名称", "net GMV", "share", "note");
+        var overlays = new Table().Title(w.Of("Overlays (across the partition, never added to it)"));
+        overlays.AddColumns(Named("pillar", "net GMV", "share", "note"));
         foreach (var o in report.Overlays)
         {
-            overlays.AddRow(
-                new Text(o.Pillar), new Text(o.Name), new Text(o.NameZh),
-                new Text(o.NetGmv is { } net ? Yuan(net) : "n/a"), new Text(o.Share is { } s ? Percent(s) : "n/a"), new Text(o.Reason ?? ""));
+            overlays.AddRow([
+                .. Names(o.Pillar, o.Name, o.NameZh),
+                new Text(w.Of(o.NetGmv is { } net ? Yuan(net) : w.NotKnown)), new Text(w.Of(o.Share is { } s ? Percent(s) : w.NotKnown)), new Text(w.Of(o.Reason ?? ""))]);
         }
 
         console.Write(overlays);
 
         if (report.Campaigns.Count > 0)
         {
-            var campaigns = new Table().Title("Campaign uplift (window / same days just before)");
-            campaigns.AddColumns("campaign", "name", "window", "net GMV", "baseline", "uplift");
+            var campaigns = new Table().Title(w.Of("Campaign uplift (window / same days just before)"));
+            campaigns.AddColumns(w.All("campaign", "name", "window", "net GMV", "baseline", "uplift"));
             foreach (var c in report.Campaigns)
             {
                 campaigns.AddRow(
                     new Text(c.CampaignId), new Text(c.Name), new Text(Invariant($"{c.StartsOn:yyyy-MM-dd}..{c.EndsOn:yyyy-MM-dd}")),
-                    new Text(Yuan(c.NetGmv)), new Text(c.BaselineNetGmv is { } bl ? Yuan(bl) : "n/a"),
-                    new Text(c.Uplift is { } u ? Invariant($"×{u:0.00}") : c.Reason ?? "n/a"));
+                    new Text(w.Of(Yuan(c.NetGmv))), new Text(w.Of(c.BaselineNetGmv is { } bl ? Yuan(bl) : w.NotKnown)),
+                    new Text(w.Of(c.Uplift is { } u ? Invariant($"×{u:0.00}") : c.Reason ?? w.NotKnown)));
             }
 
             console.Write(campaigns);
         }
 
         var k = report.Concentration;
-        console.Write(new Text(Invariant($"\nConcentration: {k.Sellers} sellers, top {k.TopN} {Percent(k.TopNShare)}, HHI {k.Hhi:0}, Gini {k.Gini:0.000}\n")));
+        console.Write(new Text(w.Of(Invariant($"\nConcentration: {k.Sellers} sellers, top {k.TopN} {Percent(k.TopNShare)}, HHI {k.Hhi:0}, Gini {k.Gini:0.000}\n"))));
         var r = report.Repurchase;
-        console.Write(new Text(r.Available
-            ? Invariant($"Repurchase: {Percent(r.Rate ?? 0)} of {r.Buyers:N0} buyers bought 2+ times; 30-day {(r.Rate30 is { } r30 ? Percent(r30) : "n/a")}\n")
-            : $"Repurchase: {r.Reason}\n"));
+        console.Write(new Text(w.Of(r.Available
+            ? Invariant($"Repurchase: {Percent(r.Rate ?? 0)} of {r.Buyers:N0} buyers bought 2+ times; 30-day {(r.Rate30 is { } r30 ? Percent(r30) : w.NotKnown)}\n")
+            : $"Repurchase: {r.Reason}\n")));
         if (report.Ads is { } ads)
         {
-            console.Write(new Text(Invariant($"Paid traffic: spend {Yuan(ads.Spend)}, ROI {(ads.Roi is { } roi ? roi.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}, break-even {(ads.BreakEvenRoi is { } be ? be.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}{(ads.Reason is null ? "" : " (" + ads.Reason + ")")}\n")));
+            console.Write(new Text(w.Of(Invariant($"Paid traffic: spend {Yuan(ads.Spend)}, ROI {(ads.Roi is { } roi ? roi.ToString("0.00", CultureInfo.InvariantCulture) : w.NotKnown)}, break-even {(ads.BreakEvenRoi is { } be ? be.ToString("0.00", CultureInfo.InvariantCulture) : w.NotKnown)}{(ads.Reason is null ? "" : " (" + ads.Reason + ")")}\n"))));
         }
 
         if (report.Sessions.Count > 0)
         {
             var sessionGmv = report.Sessions.All(s => s.Gmv is not null) ? Yuan(report.Sessions.Sum(s => s.Gmv!.Value)) : "not known (daily sales name no session)";
-            console.Write(new Text(Invariant($"Live sessions: {report.Sessions.Count}, GMV {sessionGmv}\n")));
+            console.Write(new Text(w.Of(Invariant($"Live sessions: {report.Sessions.Count}, GMV {sessionGmv}\n"))));
         }
 
-        WriteEconomics(console, report);
-        ValidateCommand.WriteSummary(console, report.Load);
+        WriteEconomics(console, report, w);
+        ValidateCommand.WriteSummary(console, report.Load, w);
         foreach (var warning in report.Warnings)
         {
-            console.Write(new Text($"warning: {warning}\n"));
+            console.Write(new Text(w.Of($"warning: {warning}\n")));
         }
     }
 
     /// <summary>The pillar P&amp;L, and the sellers that earn most and least with their break-even commission.</summary>
-    private static void WriteEconomics(IAnsiConsole console, PillarReport report)
+    private static void WriteEconomics(IAnsiConsole console, PillarReport report, Words w)
     {
         if (report.Economics is not { } e)
         {
@@ -246,49 +250,49 @@ internal static class AnalyzeCommand
 
         if (!e.Available)
         {
-            console.Write(new Text($"\nEconomics: {e.Reason}\n"));
+            console.Write(new Text(w.Of($"\nEconomics: {e.Reason}\n")));
             return;
         }
 
         var names = report.Partition.ToDictionary(p => p.Pillar, p => p.NameZh, StringComparer.Ordinal);
-        var table = new Table().Title(Invariant($"Pillar economics (gross margin {(e.GrossMargin is { } m ? Percent(m) : "from unit costs")}; CNY)"));
-        table.AddColumns("pillar", "net GMV", "COGS", "commission", "platform fees", "paid traffic", "slot fees", "other costs", "contribution", "margin");
+        var table = new Table().Title(w.Of(Invariant($"Pillar economics (gross margin {(e.GrossMargin is { } m ? Percent(m) : "from unit costs")}; CNY)")));
+        table.AddColumns(w.All("pillar", "net GMV", "COGS", "commission", "platform fees", "paid traffic", "slot fees", "other costs", "contribution", "margin"));
         foreach (var l in e.Lines)
         {
             table.AddRow(
-                new Text(l.Pillar + (names.TryGetValue(l.Pillar, out var zh) ? " " + zh : "")),
-                new Text(Yuan(l.NetGmv)), new Text(Yuan(l.Cogs)), new Text(Yuan(l.Commission)), new Text(l.PlatformFees is { } f ? Yuan(f) : "not included"),
-                new Text(Yuan(l.PaidTraffic)), new Text(Yuan(l.SlotFees)), new Text(Yuan(l.OtherCosts)), new Text(Yuan(l.Contribution)),
-                new Text(l.Margin is { } margin ? Percent(margin) : "n/a"));
+                new Text(w.Of(l.Pillar) + (names.TryGetValue(l.Pillar, out var zh) ? " " + zh : "")),
+                new Text(w.Of(Yuan(l.NetGmv))), new Text(w.Of(Yuan(l.Cogs))), new Text(w.Of(Yuan(l.Commission))), new Text(w.Of(l.PlatformFees is { } f ? Yuan(f) : "not included")),
+                new Text(w.Of(Yuan(l.PaidTraffic))), new Text(w.Of(Yuan(l.SlotFees))), new Text(w.Of(Yuan(l.OtherCosts))), new Text(w.Of(Yuan(l.Contribution))),
+                new Text(w.Of(l.Margin is { } margin ? Percent(margin) : w.NotKnown)));
         }
 
         console.Write(table);
-        console.Write(new Text(Invariant($"Overhead (costs without a seller): {Yuan(e.Overhead ?? 0)}; contribution after overhead: {Yuan(e.Contribution ?? 0)}\n")));
-        var sellers = new Table().Title("Sellers by contribution: the top and the bottom five");
-        sellers.AddColumns("account", "nickname", "pillar", "net GMV", "commission", "rate", "break-even rate", "slot fees", "paid traffic", "contribution");
+        console.Write(new Text(w.Of(Invariant($"Overhead (costs without a seller): {Yuan(e.Overhead ?? 0)}; contribution after overhead: {Yuan(e.Contribution ?? 0)}\n"))));
+        var sellers = new Table().Title(w.Of("Sellers by contribution: the top and the bottom five"));
+        sellers.AddColumns(w.All("account", "nickname", "pillar", "net GMV", "commission", "rate", "break-even rate", "slot fees", "paid traffic", "contribution"));
         var shown = e.Sellers.Count <= 10 ? e.Sellers : [.. e.Sellers.Take(5), .. e.Sellers.TakeLast(5)];
         foreach (var s in shown)
         {
             sellers.AddRow(
-                new Text(s.AccountId), new Text(s.Nickname ?? ""), new Text(s.Pillar), new Text(Yuan(s.NetGmv)), new Text(Yuan(s.Commission) + " (" + s.CommissionSource + ")"),
-                new Text(s.CommissionRate is { } r ? Percent(r) : "n/a"), new Text(s.BreakEvenCommissionRate is { } b ? Percent(b) : "n/a"),
-                new Text(Yuan(s.SlotFees)), new Text(Yuan(s.PaidTraffic)), new Text(Yuan(s.Contribution)));
+                new Text(s.AccountId), new Text(s.Nickname ?? ""), new Text(w.Of(s.Pillar)), new Text(w.Of(Yuan(s.NetGmv))), new Text(w.Of(Yuan(s.Commission)) + w.Of(" (" + s.CommissionSource + ")")),
+                new Text(w.Of(s.CommissionRate is { } r ? Percent(r) : w.NotKnown)), new Text(w.Of(s.BreakEvenCommissionRate is { } b ? Percent(b) : w.NotKnown)),
+                new Text(w.Of(Yuan(s.SlotFees))), new Text(w.Of(Yuan(s.PaidTraffic))), new Text(w.Of(Yuan(s.Contribution))));
         }
 
         console.Write(sellers);
         foreach (var d in e.DefaultsUsed.OrderByDescending(d => d.NetGmv).Take(5))
         {
-            console.Write(new Text(Invariant($"default commission: {d.AccountId} at {Percent(d.Rate)} ({d.Source}) on {d.Orders:N0} orders, {Yuan(d.NetGmv)} net GMV\n")));
+            console.Write(new Text(w.Of(Invariant($"default commission: {d.AccountId} at {Percent(d.Rate)} ({d.Source}) on {d.Orders:N0} orders, {Yuan(d.NetGmv)} net GMV\n"))));
         }
 
         if (e.DefaultsUsed.Count > 5)
         {
-            console.Write(new Text(Invariant($"default commission: {e.DefaultsUsed.Count - 5} more sellers, {Yuan(e.DefaultsUsed.Skip(5).Sum(d => d.NetGmv))} net GMV in all (--format json lists them)\n")));
+            console.Write(new Text(w.Of(Invariant($"default commission: {e.DefaultsUsed.Count - 5} more sellers, {Yuan(e.DefaultsUsed.Skip(5).Sum(d => d.NetGmv))} net GMV in all (--format json lists them)\n"))));
         }
 
         foreach (var note in e.Notes)
         {
-            console.Write(new Text($"economics: {note}\n"));
+            console.Write(new Text(w.Of($"economics: {note}\n")));
         }
     }
 

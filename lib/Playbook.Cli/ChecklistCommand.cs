@@ -16,16 +16,16 @@ internal static class ChecklistCommand
         var answers = new Option<string?>("--answers") { Description = "Your answers to the self-assessment items (YAML), and settings such as gross_margin" };
         var checklist = new Option<string?>("--checklist") { Description = "Only this checklist: fact, steps, self-broadcast or case-lessons" };
         var format = Formats.Option("table", "json", "html");
-        var lang = new Option<string>("--lang") { Description = "The page's language with --format html: en or zh", DefaultValueFactory = _ => "en" };
         var input = new InputOptions();
         var command = new Command("checklist", "Score the best-practice checklists: evidence from data, the rest from your answers")
         {
-            caseName, data, answers, checklist, format, lang,
+            caseName, data, answers, checklist, format,
         };
         input.AddTo(command);
 
         command.SetAction(parse =>
         {
+            var words = input.Words(parse);
             var name = parse.GetValue(caseName);
             var folder = parse.GetValue(data);
             if (name is not null && folder is not null)
@@ -54,7 +54,7 @@ internal static class ChecklistCommand
             var scorecard = Scorecard.Evaluate(lists, directory is null ? null : new BrandData(directory) { ReadOptions = input.Read(parse) }, sheet);
             foreach (var warning in scorecard.Warnings)
             {
-                stderr.WriteLine($"playbook checklist: warning: {warning}");
+                stderr.WriteLine("playbook checklist: " + words.Of($"warning: {warning}"));
             }
 
             var source = name ?? folder ?? "no data: self-assessment only";
@@ -64,10 +64,10 @@ internal static class ChecklistCommand
                     JsonOutput.Write(stdout, ScorecardJson.From(scorecard));
                     break;
                 case "html":
-                    stdout.Write(ScorecardHtml.Render(scorecard, source, Languages.Parse(parse.GetValue(lang))));
+                    stdout.Write(ScorecardHtml.Render(scorecard, source, words.Language));
                     break;
                 default:
-                    WriteTable(stdout, scorecard, source);
+                    WriteTable(stdout, scorecard, source, words);
                     break;
             }
 
@@ -76,27 +76,31 @@ internal static class ChecklistCommand
         return command;
     }
 
-    private static void WriteTable(TextWriter stdout, Scorecard scorecard, string source)
+    private static void WriteTable(TextWriter stdout, Scorecard scorecard, string source, Words w)
     {
         var console = Formats.Console(stdout);
-        console.Write(new Text($"Scorecard for {source}\n"));
-        var scores = new Table().Title("Scores (unknown items are not failures)");
-        scores.AddColumns("checklist", "pillar", "met", "not met", "unknown");
+        console.Write(new Text(w.Of($"Scorecard for {source}\n")));
+        var scores = new Table().Title(w.Of("Scores (unknown items are not failures)"));
+        scores.AddColumns(w.All("checklist", "pillar", "met", "not met", "unknown"));
         foreach (var s in scorecard.Scores)
         {
-            scores.AddRow(s.Checklist, s.Pillar, s.Met.ToString(System.Globalization.CultureInfo.InvariantCulture), s.NotMet.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Unknown.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            scores.AddRow(w.Of(s.Checklist), w.Of(s.Pillar), s.Met.ToString(System.Globalization.CultureInfo.InvariantCulture), s.NotMet.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Unknown.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(scores);
-        var items = new Table().Title("Items");
-        items.AddColumns("id", "status", "evidence or what is missing");
+        var items = new Table().Title(w.Of("Items"));
+        // The Chinese table says what each item asks, as the scorecard page does.
+        items.AddColumns(w.IsChinese ? w.All("id", "检查项", "status", "evidence or what is missing") : w.All("id", "status", "evidence or what is missing"));
         foreach (var r in scorecard.Items)
         {
-            items.AddRow(new Text(r.Item.Id), new Text(r.Status.Name()), new Text(r.Evidence ?? r.Missing ?? ""));
+            var evidence = new Text(w.Of(r.Evidence ?? r.Missing ?? ""));
+            items.AddRow(w.IsChinese
+                ? [new Text(r.Item.Id), new Text(r.Item.TextZh), new Text(w.Of(r.Status.Name())), evidence]
+                : [new Text(r.Item.Id), new Text(r.Status.Name()), evidence]);
         }
 
         console.Write(items);
-        console.Write(new Text("Fix first: " + string.Join("; ", scorecard.FixFirst.Select(r => r.Item.Id)) + "\n"));
-        ValidateCommand.WriteSummary(console, scorecard.Load);
+        console.Write(new Text(w.Of("Fix first: " + string.Join("; ", scorecard.FixFirst.Select(r => r.Item.Id)) + "\n")));
+        ValidateCommand.WriteSummary(console, scorecard.Load, w);
     }
 }

@@ -22,6 +22,7 @@ internal static class ClaimsCommand
 
         command.SetAction(parse =>
         {
+            var words = input.Words(parse);
             var name = parse.GetValue(caseName);
             var folder = parse.GetValue(data);
             if (folder is not null && name is null)
@@ -34,7 +35,7 @@ internal static class ClaimsCommand
             var warnings = LoadReport.LossesOf(load);
             foreach (var warning in warnings)
             {
-                stderr.WriteLine($"playbook claims: warning: {warning}");
+                stderr.WriteLine("playbook claims: " + words.Of($"warning: {warning}"));
             }
 
             if (parse.GetValue(format) == "json")
@@ -43,7 +44,7 @@ internal static class ClaimsCommand
             }
             else
             {
-                WriteTable(stdout, results, load);
+                WriteTable(stdout, results, load, words);
             }
 
             return results.Any(r => r.Reproduced == false) ? PlaybookCommand.CheckFailed : PlaybookCommand.Success;
@@ -51,20 +52,22 @@ internal static class ClaimsCommand
         return command;
     }
 
-    private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results, IReadOnlyList<LoadReport> load)
+    private static void WriteTable(TextWriter stdout, IReadOnlyList<ClaimResult> results, IReadOnlyList<LoadReport> load, Words w)
     {
         var console = Formats.Console(stdout);
-        var table = new Table().Title("Claims of the source article");
-        table.AddColumns("id", "statement", "expected", "actual", "result");
+        var table = new Table().Title(w.Of("Claims of the source article"));
+        table.AddColumns(w.All("id", "statement", "expected", "actual", "result"));
         foreach (var r in results)
         {
             var c = r.Claim;
-            table.AddRow(new Text(c.Id), new Text(c.Statement), new Text(c.ExpectedText), new Text(r.Actual ?? ""), new Text(r.Verdict));
+            table.AddRow(w.IsChinese
+                ? [new Text(c.Id), new Text(c.StatementZh), new Text(ClaimFigures.Expected(c, w.Language)), new Text(ClaimFigures.Actual(r, w.Language)), new Text(w.Of(r.Verdict))]
+                : [new Text(c.Id), new Text(c.Statement), new Text(c.ExpectedText), new Text(r.Actual ?? ""), new Text(r.Verdict)]);
         }
 
         console.Write(table);
         var checkedClaims = results.Count(r => r.Reproduced is not null);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Count(r => r.Reproduced == true)} of {checkedClaims} reproducible claims reproduced; {results.Count - checkedClaims} context claims shown"));
-        ValidateCommand.WriteSummary(console, load);
+        console.WriteLine(w.Of(string.Create(CultureInfo.InvariantCulture, $"{results.Count(r => r.Reproduced == true)} of {checkedClaims} reproducible claims reproduced; {results.Count - checkedClaims} context claims shown")));
+        ValidateCommand.WriteSummary(console, load, w);
     }
 }

@@ -25,10 +25,11 @@ internal static class ImportCommand
 
         command.SetAction(parse =>
         {
+            var words = input.Words(parse);
             var result = Importer.Import(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, input.Read(parse));
             foreach (var note in result.Notes)
             {
-                stderr.WriteLine($"playbook import: {note}");
+                stderr.WriteLine("playbook import: " + words.Of(note));
             }
 
             if (parse.GetValue(format) == "json")
@@ -37,8 +38,8 @@ internal static class ImportCommand
             }
             else
             {
-                ValidateCommand.WriteTable(stdout, [.. result.Reports]);
-                stdout.WriteLine($"wrote {string.Join(", ", result.Files)} to {result.Directory}");
+                ValidateCommand.WriteTable(stdout, [.. result.Reports], words);
+                stdout.WriteLine(words.Format("wrote {0} to {1}", string.Join(", ", result.Files), result.Directory));
             }
 
             return PlaybookCommand.Success;

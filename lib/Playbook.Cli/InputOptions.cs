@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Playbook.Files;
 using Playbook.Ingest;
+using Playbook.Output;
 using Playbook.Sources;
 using Playbook.Workspace;
 
@@ -18,13 +19,14 @@ internal sealed class InputOptions
     private readonly Option<string[]> mappings = new("--mapping") { Description = "A YAML mapping of an export no built-in source reads (or correcting one's words); may be given more than once" };
     private readonly Option<string?> shopAccount = new("--shop-account") { Description = $"The account a 快手小店 shop's own live room and videos sell as ({KuaishouShop} when not given)" };
     private readonly Option<string?> account = new("--account") { Description = "The account a 千川 report is for, when it has no 抖音号ID column" };
+    private readonly Option<string> lang = new("--lang") { Description = "The language of the tables, notes and warnings (and of an HTML page): en or zh; JSON keys and ids stay English", DefaultValueFactory = _ => "en" };
 
     private const string KuaishouShop = "kuaishou-shop";
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[strict, encoding, password, mappings, shopAccount, account])
+        foreach (var option in (Option[])[strict, encoding, password, mappings, shopAccount, account, lang])
         {
             command.Options.Add(option);
         }
@@ -51,6 +53,10 @@ internal sealed class InputOptions
 
         return values;
     }
+
+    /// <summary>The words of the language <c>--lang</c> asks for.</summary>
+    /// <exception cref="InputException">Another code than en or zh.</exception>
+    public Words Words(ParseResult parse) => Output.Words.For(Languages.Parse(parse.GetValue(lang)));
 
     /// <summary>The read options a parse gives, the mappings loaded.</summary>
     /// <exception cref="InputException">A mapping file cannot be read.</exception>

@@ -54,7 +54,7 @@ internal static class ValidateCommand
             }
             else
             {
-                WriteTable(stdout, reports);
+                WriteTable(stdout, reports, input.Words(parse));
             }
 
             return PlaybookCommand.Success;
@@ -62,18 +62,18 @@ internal static class ValidateCommand
         return command;
     }
 
-    internal static void WriteTable(TextWriter stdout, List<LoadReport> reports)
+    internal static void WriteTable(TextWriter stdout, List<LoadReport> reports, Words w)
     {
         var console = Formats.Console(stdout);
         foreach (var report in reports)
         {
-            var title = report.Sheet is null ? report.File : $"{report.File} [sheet {report.Sheet}]";
+            var title = report.Sheet is null ? report.File : report.File + w.Of($" [sheet {report.Sheet}]");
             var summary = new Table().Title(new TableTitle(Markup.Escape(title)));
-            summary.AddColumns("kind", "source", "encoding", "rows", "loaded", "unpaid", "rejected", "summary", "repeated");
+            summary.AddColumns(w.All("kind", "source", "encoding", "rows", "loaded", "unpaid", "rejected", "summary", "repeated"));
             summary.AddRow(
-                Vocabulary.KindName(report.Kind),
-                Markup.Escape(report.Source),
-                report.Encoding,
+                w.Of(Vocabulary.KindName(report.Kind)),
+                Markup.Escape(w.Of(report.Source)),
+                w.Of(report.Encoding),
                 Count(report.Rows),
                 Count(report.Loaded),
                 Count(report.Unpaid),
@@ -83,11 +83,11 @@ internal static class ValidateCommand
             console.Write(summary);
             foreach (var (note, rows) in report.Notes)
             {
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {rows} row(s): {note}"));
+                console.WriteLine(w.Of(string.Create(CultureInfo.InvariantCulture, $"note: {rows} row(s): {note}")));
             }
 
-            Rows(console, report, report.Rejections, report.Rejected, "rejected rows");
-            Rows(console, report, report.NotedRows, report.Noted, "figures loaded as unknown");
+            Rows(console, report, report.Rejections, report.Rejected, "rejected rows", w);
+            Rows(console, report, report.NotedRows, report.Noted, "figures loaded as unknown", w);
         }
     }
 
@@ -95,34 +95,34 @@ internal static class ValidateCommand
     /// One line per file read, with what became of its rows, for the commands that read files for
     /// another purpose (analyze, allocate, checklist, claims): nothing a file lost goes unsaid.
     /// </summary>
-    internal static void WriteSummary(IAnsiConsole console, IReadOnlyList<LoadReport> reports)
+    internal static void WriteSummary(IAnsiConsole console, IReadOnlyList<LoadReport> reports, Words w)
     {
         if (reports.Count == 0)
         {
             return;
         }
 
-        var table = new Table().Title("Files read");
-        table.AddColumns("file", "kind", "source", "rows", "loaded", "unpaid", "rejected", "summary", "repeated", "figures unknown");
+        var table = new Table().Title(w.Of("Files read"));
+        table.AddColumns(w.All("file", "kind", "source", "rows", "loaded", "unpaid", "rejected", "summary", "repeated", "figures unknown"));
         foreach (var r in reports)
         {
             table.AddRow(
                 new Text(r.Sheet is null ? r.File : $"{r.File} [{r.Sheet}]"),
-                new Text(Vocabulary.KindName(r.Kind)),
-                new Text(r.Source),
-                new Text(Count(r.Rows)),
-                new Text(Count(r.Loaded)),
-                new Text(Count(r.Unpaid)),
-                new Text(Count(r.Rejected)),
-                new Text(Count(r.Summary)),
-                new Text(Count(r.Repeated)),
-                new Text(Count(r.Noted)));
+                new Text(w.Of(Vocabulary.KindName(r.Kind))),
+                new Text(w.Of(r.Source)),
+                new Text(w.Of(Count(r.Rows))),
+                new Text(w.Of(Count(r.Loaded))),
+                new Text(w.Of(Count(r.Unpaid))),
+                new Text(w.Of(Count(r.Rejected))),
+                new Text(w.Of(Count(r.Summary))),
+                new Text(w.Of(Count(r.Repeated))),
+                new Text(w.Of(Count(r.Noted))));
         }
 
         console.Write(table);
     }
 
-    private static void Rows(IAnsiConsole console, LoadReport report, IReadOnlyList<Rejection> rows, long count, string what)
+    private static void Rows(IAnsiConsole console, LoadReport report, IReadOnlyList<Rejection> rows, long count, string what, Words w)
     {
         if (count == 0)
         {
@@ -130,21 +130,21 @@ internal static class ValidateCommand
         }
 
         var table = new Table();
-        table.AddColumns(report.Sheet is null ? "line" : "row", "column", "value", "reason");
+        table.AddColumns(w.All(report.Sheet is null ? "line" : "row", "column", "value", "reason"));
         foreach (var r in rows.Take(ShownRejections))
         {
             table.AddRow(
                 new Text(r.Line.ToString(CultureInfo.InvariantCulture)),
                 new Text(r.Column),
                 new Text(r.Value),
-                new Text(r.Reason));
+                new Text(w.Of(r.Reason)));
         }
 
         console.Write(table);
         var shown = Math.Min(ShownRejections, rows.Count);
-        console.WriteLine(string.Create(
+        console.WriteLine(w.Of(string.Create(
             CultureInfo.InvariantCulture,
-            $"{shown} of {count} {what} shown{(count > shown ? "; --format json lists them all" : "")}"));
+            $"{shown} of {count} {what} shown{(count > shown ? "; --format json lists them all" : "")}")));
     }
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

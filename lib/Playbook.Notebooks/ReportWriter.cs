@@ -213,9 +213,15 @@ public static partial class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(reportCase);
         var w = Words.Of(language);
-        var body = $"<nav><a href=\"../index.html\">{w.Contents}</a></nav><h1>{w.DataCard}{E(reportCase.Info.Id)}</h1><p>{E(reportCase.Info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(reportCase.Info.TitleZh)}</span></p><pre>{E(reportCase.DataCard)}</pre>";
+        var body = $"<nav><a href=\"../index.html\">{w.Contents}</a></nav><h1>{w.DataCard}{E(reportCase.Info.Id)}</h1><p>{Titles(reportCase.Info, language)}</p><pre>{E(reportCase.DataCard)}</pre>";
         return Page(w.DataCard + reportCase.Info.Id, body, hasCharts: false, language);
     }
+
+    // The English edition shows the Chinese title beside its own, for a reader who meets the case in Chinese;
+    // the Chinese edition shows its own only.
+    private static string Titles(CaseInfo info, Language language) => language == Language.Chinese
+        ? E(info.TitleZh)
+        : $"{E(info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(info.TitleZh)}</span>";
 
     private static string CaseSection(ReportCase c, List<ClaimResult> claims, Words w)
     {
@@ -224,8 +230,7 @@ public static partial class ReportWriter
         var report = c.Analysis;
         var reproduced = claims.Count(r => r.Reproduced == true);
         var chinese = w.Language == Language.Chinese;
-        var heading = chinese ? $"{E(info.TitleZh)} <span class=\"zh\" lang=\"en\">{E(info.Title)}</span>" : $"{E(info.Title)} <span class=\"zh\" lang=\"zh-CN\">{E(info.TitleZh)}</span>";
-        html.Append(CultureInfo.InvariantCulture, $"<section class=\"case\" id=\"case-{E(info.Id)}\"><h2>{heading}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"case\" id=\"case-{E(info.Id)}\"><h2>{Titles(info, w.Language)}</h2>");
         var (open, close) = chinese ? ("（", "）") : (" (", ") ");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(report.Framework.Code)} · {w.Period(info.From, info.To)} · {w.Seeded(info.Seed)}{open}<a href=\"data/{E(info.Id)}.html\">{w.DataCardLink}</a>{close}· <b class=\"{(reproduced == claims.Count ? "ok" : "fail")}\">{w.Reproduced(reproduced, claims.Count)}</b></p>");
         html.Append("<div class=\"summary\"><div class=\"chart\">").Append(PillarCharts.Split(report).Titled(w.SplitTitle).ToHtml(360)).Append("</div>");

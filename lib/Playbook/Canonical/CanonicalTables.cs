@@ -213,7 +213,8 @@ public static class CanonicalTables
 
         // Downloads taken on different days report the same day with slightly different figures
         // (attribution settles over days): merged, a day's rows come from one download, the first read.
-        GroupOf = t => string.Join(" × ", t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.AccountId ?? "(no account)", t.SessionId ?? "(no session)", Vocabulary.Name(t.Tool)),
+        // A part the row lacks is a dash, which reads the same in every language.
+        GroupOf = t => string.Join(" × ", t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.AccountId ?? "—", t.SessionId ?? "—", Vocabulary.Name(t.Tool)),
         GroupName = "date × account × session × tool",
     };
 

@@ -72,7 +72,7 @@ public sealed class ImporterTests
         var report = merged.Reports[1];
         Assert.Equal((3L, 1L, 1L, 1L), (report.Rows, report.Loaded, report.Repeated, report.Rejected));
         var rejection = Assert.Single(report.Rejections);
-        Assert.Equal((3L, "2021-01-01 × A1 × (no session) × qianchuan"), (rejection.Line, rejection.Value));
+        Assert.Equal((3L, "2021-01-01 × A1 × — × qianchuan"), (rejection.Line, rejection.Value));
         Assert.Equal($"the same date × account × session × tool as {month.Path}:2 (another download of that day), with other figures: the figures of {month.Path} are kept", rejection.Reason);
     }
 

@@ -28,7 +28,8 @@ public static class ClaimFigures
         ArgumentNullException.ThrowIfNull(claim);
         if (claim.Compare == ClaimComparison.Equals || !double.TryParse(claim.Expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var expected))
         {
-            return claim.Expected;
+            // A month stays as it is; words (what talents demand) are the reader's language's.
+            return Words.For(language).Of(claim.Expected);
         }
 
         var value = Format(expected, claim.Unit, language);
