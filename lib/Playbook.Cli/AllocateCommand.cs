@@ -122,7 +122,7 @@ internal static class AllocateCommand
                     JsonOutput.Write(stdout, AllocationJson.From(result, plan));
                     break;
                 case "html":
-                    stdout.Write(AllocationHtml.Render(result, plan, name ?? folder!));
+                    stdout.Write(AllocationHtml.Render(result, plan, name ?? folder!, words));
                     break;
                 default:
                     WriteTable(stdout, result, plan, words);

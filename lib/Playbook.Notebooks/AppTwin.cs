@@ -21,6 +21,7 @@ public sealed class AppTwin
     private readonly HashSet<string> declared = new(StringComparer.Ordinal);
     private readonly string name;
     private readonly TextWriter output;
+    private readonly Words words;
     private int cell;
 
     private AppTwin(string name, Dictionary<string, string> arguments, TextWriter output)
@@ -28,6 +29,9 @@ public sealed class AppTwin
         this.name = name;
         this.arguments = arguments;
         this.output = output;
+
+        // The Chinese edition's twin (NN-name.zh.cs) shows its values in Chinese, as its notebook does.
+        words = Words.For(Languages.Of(name + ".cs"));
     }
 
     /// <summary>The folder charts are written to: artifacts/apps/&lt;twin&gt; under the workspace.</summary>
@@ -127,32 +131,33 @@ public sealed class AppTwin
             case null:
                 break;
             case string text:
-                output.WriteLine(text);
+                output.WriteLine(words.Of(text));
                 break;
             case DataFrame frame:
-                output.Write(TextTable.Render(frame, Displays.MaxRows));
+                output.Write(TextTable.Render(frame, Displays.MaxRows, words));
                 break;
             case ChartFigure figure:
-                Chart($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(name)}</title>{OfflineChart.PlotlyJsElement()}</head><body>{figure.ToHtml()}</body></html>");
+                Chart(figure);
                 break;
             case GenericChart chart:
-                Chart(OfflineChart.ToPage(name, [chart]));
+                Chart(ChartFigure.From(chart));
                 break;
             case IEnumerable items:
-                output.Write(TextTable.Render(items));
+                output.Write(TextTable.Render(items, words));
                 break;
             default:
-                output.Write(TextTable.RenderOne(value));
+                output.Write(TextTable.RenderOne(value, words));
                 break;
         }
     }
 
-    private void Chart(string page)
+    private void Chart(ChartFigure figure)
     {
+        var page = $"<!DOCTYPE html><html lang=\"{(words.IsChinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(name)}</title>{OfflineChart.PlotlyJsElement()}</head><body>{figure.In(words).ToHtml()}</body></html>";
         Directory.CreateDirectory(ChartFolder);
         var path = Path.Combine(ChartFolder, string.Create(CultureInfo.InvariantCulture, $"cell-{cell}.html"));
         File.WriteAllText(path, page);
-        output.WriteLine($"chart: {path} (opens offline in a browser)");
+        output.WriteLine(words.Format("chart: {0} (opens offline in a browser)", path));
     }
 
     /// <summary>

@@ -93,7 +93,7 @@ public static partial class AppTwins
             }
 
             // The setup cells' work (the library, the displays, the culture) is AppTwin.Start's.
-            if (cell.Source == SetupCells.Packages || cell.Source == SetupCells.Library || code.All(l => l.Trim().Length == 0))
+            if (SetupCells.IsSetup(cell.Source) || code.All(l => l.Trim().Length == 0))
             {
                 continue;
             }

@@ -22,15 +22,18 @@ public static class NotebookSetup
 
     /// <summary>
     /// Sets the notebook up and shows a one-line summary with plotly.js embedded once, so that
-    /// every later chart of the notebook draws without a network.
+    /// every later chart of the notebook draws without a network. <paramref name="language"/> is the
+    /// notebook's edition (<c>en</c>, or <c>zh</c> in the Chinese edition's setup cell): the tables', charts'
+    /// and sentences' words follow it.
     /// </summary>
-    public static string Init()
+    /// <exception cref="Files.InputException">A language other than en or zh.</exception>
+    public static string Init(string language = "en")
     {
         // Only BCL types here: the resolver must be in place before any type of the library's
         // dependencies is touched (a bare #r of this DLL does not load them, and the stock kernel's
         // FSharp.Core is older than the one Plotly.NET was built against).
         InstallResolver();
-        return InitCore();
+        return InitCore(language);
     }
 
     private static void InstallResolver()
@@ -57,16 +60,18 @@ public static class NotebookSetup
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static string InitCore()
+    private static string InitCore(string language)
     {
+        var words = Output.Words.For(Output.Languages.Parse(language));
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var dataRoot = DataRoot;
+        Displays.Words = words;
         Displays.Register();
         var version = typeof(NotebookSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
-        Displays.ShowPlotlyJs($"Playbook {version.Split('+')[0]} ready: data in {dataRoot}; tables paged, charts drawn offline.");
+        Displays.ShowPlotlyJs(words.Format("Playbook {0} ready: data in {1}; tables paged, charts drawn offline.", version.Split('+')[0], dataRoot));
         return dataRoot;
     }
 }

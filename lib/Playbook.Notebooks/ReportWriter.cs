@@ -233,7 +233,7 @@ public static partial class ReportWriter
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"case\" id=\"case-{E(info.Id)}\"><h2>{Titles(info, w.Language)}</h2>");
         var (open, close) = chinese ? ("（", "）") : (" (", ") ");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(report.Framework.Code)} · {w.Period(info.From, info.To)} · {w.Seeded(info.Seed)}{open}<a href=\"data/{E(info.Id)}.html\">{w.DataCardLink}</a>{close}· <b class=\"{(reproduced == claims.Count ? "ok" : "fail")}\">{w.Reproduced(reproduced, claims.Count)}</b></p>");
-        html.Append("<div class=\"summary\"><div class=\"chart\">").Append(PillarCharts.Split(report).Titled(w.SplitTitle).ToHtml(360)).Append("</div>");
+        html.Append("<div class=\"summary\"><div class=\"chart\">").Append(PillarCharts.Split(report).Titled(w.SplitTitle).In(Playbook.Output.Words.For(w.Language)).ToHtml(360)).Append("</div>");
         html.Append(CultureInfo.InvariantCulture, $"<table class=\"figures\"><tr><th colspan=\"2\">{w.KeyFigures}</th></tr>");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.NetGmv}</td><td class=\"num\" title=\"{report.Totals.NetGmv.ToString(CultureInfo.InvariantCulture)}\">{E(ClaimFigures.Money((double)report.Totals.NetGmv, w.Language))}</td></tr>");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.PaidOrders}</td><td class=\"num\">{report.Totals.Orders:#,0}</td></tr>");
@@ -253,7 +253,7 @@ public static partial class ReportWriter
         if (report.Economics is { Available: true } economics)
         {
             // What the pillars earn: the waterfall, and each pillar's contribution margin beside it.
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{w.EconomicsTitle}</h3><div class=\"summary\"><div class=\"chart\">").Append(EconomicsCharts.Waterfall(economics).Titled(w.WaterfallTitle).ToHtml(360)).Append("</div>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{w.EconomicsTitle}</h3><div class=\"summary\"><div class=\"chart\">").Append(EconomicsCharts.Waterfall(economics).Titled(w.WaterfallTitle).In(Playbook.Output.Words.For(w.Language)).ToHtml(360)).Append("</div>");
             html.Append(CultureInfo.InvariantCulture, $"<table class=\"figures\"><tr><th colspan=\"2\">{w.ContributionMargin(economics.GrossMargin ?? 0)}</th></tr>");
             foreach (var line in economics.Lines.Where(l => l.Margin is not null))
             {

@@ -26,6 +26,18 @@ public static class SetupCells
         "#r \"" + LibraryPath + "\"\n" +
         "Playbook.Notebooks.NotebookSetup.Init();";
 
+    /// <summary>Setup 2 of 2 of the Chinese edition: the same, with the edition's words for the displays (<c>Init("zh")</c>).</summary>
+    public const string ChineseLibrary =
+        "// Setup 2 of 2: the library, then one call that registers the displays, the culture and the data folder.\n" +
+        "#r \"" + LibraryPath + "\"\n" +
+        "Playbook.Notebooks.NotebookSetup.Init(\"zh\");";
+
+    /// <summary>Setup 2 of 2 of an edition.</summary>
+    public static string LibraryOf(Output.Language language) => language == Output.Language.Chinese ? ChineseLibrary : Library;
+
+    /// <summary>Whether a cell is one of the setup cells (of either edition).</summary>
+    public static bool IsSetup(string source) => source is Packages or Library or ChineseLibrary;
+
     /// <summary>The packages the first cell pins, as (id, version).</summary>
     public static IReadOnlyList<(string Id, string Version)> PinnedPackages { get; } =
     [

@@ -31,6 +31,6 @@ public static class Glossary
     /// <summary>The glossary as a table.</summary>
     public static DataFrame ToDataFrame() => new(
         new StringDataFrameColumn("term", Terms.Select(t => t.Term)),
-        new StringDataFrameColumn("chinese", Terms.Select(t => t.Chinese)),
+        new StringDataFrameColumn("term_zh", Terms.Select(t => t.Chinese)),
         new StringDataFrameColumn("meaning", Terms.Select(t => t.Meaning)));
 }

@@ -66,7 +66,7 @@ app.Show(PillarCharts.Radar(room, "self-broadcast"));
 app.Cell(11);
 var answers = System.IO.Path.Combine(NotebookSetup.DataRoot, "checklists", "examples", "answers-example.yml");
 var withAnswers = ts.Checklist("self-broadcast", AnswerSheet.Load(answers));
-app.Show(withAnswers.FixFirst.Select(i => $"{i.Item.Id}: {i.Item.Text} ({i.Evidence})").ToList());
+app.Show(withAnswers.FixFirst.ToDataFrame());
 
 // ## 练习
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
+using Playbook.Tests.Shared;
+
 namespace Playbook.Notebooks.Tests;
 
 /// <summary>Every notebook in notebooks/ runs in the workspace's runner (the stock kernel: <see cref="StockKernelTests"/>).</summary>
@@ -29,7 +31,7 @@ public class NotebookTests
         {
             var cell = run.Document.Cells[index];
             var shown = AppTwinRun.Displayed(cell.Outputs);
-            if (cell.Kind != "code" || cell.Source == SetupCells.Packages || cell.Source == SetupCells.Library || !cells.TryGetValue(index, out var printed) || printed.StartsWith("chart: ", StringComparison.Ordinal))
+            if (cell.Kind != "code" || SetupCells.IsSetup(cell.Source) || !cells.TryGetValue(index, out var printed) || printed.StartsWith("chart: ", StringComparison.Ordinal) || printed.StartsWith("图表：", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -39,8 +41,18 @@ public class NotebookTests
             Assert.True(missing.Count == 0, $"{name} cell {index}: the twin shows {string.Join(", ", missing.Take(5))}, which the notebook's cell does not:\n{printed}");
         }
 
-        Assert.All(run.Document.Cells.Select((c, i) => (c, i)).Where(x => x.c.Kind == "code" && x.c.Outputs.Count > 0 && x.c.Source != SetupCells.Packages && x.c.Source != SetupCells.Library),
+        Assert.All(run.Document.Cells.Select((c, i) => (c, i)).Where(x => x.c.Kind == "code" && x.c.Outputs.Count > 0 && !SetupCells.IsSetup(x.c.Source)),
             x => Assert.True(cells.ContainsKey(x.i), $"{name} cell {x.i} displays something, which the twin does not"));
+
+        // The Chinese edition shows its tables, sentences and lists in Chinese, in the notebook and in its twin.
+        if (Playbook.Output.Languages.Of(name) == Playbook.Output.Language.Chinese)
+        {
+            var notebookText = string.Join("\n", run.Document.Cells.Where(c => c.Kind == "code" && c.Source != SetupCells.Packages).SelectMany(c => c.Outputs).Select(Shown));
+            var english = EnglishText.EnglishLines(notebookText);
+            Assert.True(english.Count == 0, $"{name} shows English:\n{string.Join("\n", english)}");
+            var twinEnglish = EnglishText.EnglishLines(string.Join("\n", cells.Values));
+            Assert.True(twinEnglish.Count == 0, $"{Path.GetFileName(twin)} prints English:\n{string.Join("\n", twinEnglish)}");
+        }
     }
 
     [Theory]
@@ -52,6 +64,15 @@ public class NotebookTests
 
         Assert.True(File.Exists(twin), $"{twin} is missing: run `dotnet run --project lib/Playbook.Cli -- twins`");
         Assert.True(AppTwins.Render(notebook) == File.ReadAllText(twin), $"{Path.GetFileName(twin)} is stale: run `dotnet run --project lib/Playbook.Cli -- twins`");
+    }
+
+    /// <summary>What a reader sees of one output: the HTML's text (no script), or the plain text, or the stream's text.</summary>
+    private static string Shown(JsonNode? output)
+    {
+        static string Text(JsonNode? node) => node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
+        return output?["data"] is JsonObject data
+            ? data["text/html"] is { } html ? EnglishText.Visible(Text(html)) : Text(data["text/plain"])
+            : Text(output?["text"]);
     }
 
     [Fact]
@@ -118,7 +139,7 @@ public class NotebookTests
         var code = notebook["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").Select(c => Source(c!)).ToList();
 
         Assert.Equal(SetupCells.Packages, code[0]);
-        Assert.Equal(SetupCells.Library, code[1]);
+        Assert.Equal(SetupCells.LibraryOf(Playbook.Output.Languages.Of(name)), code[1]);
         Assert.Equal(".net-csharp", (string?)notebook["metadata"]!["kernelspec"]!["name"]);
         Assert.Equal("C#", (string?)notebook["metadata"]!["kernelspec"]!["language"]);
         Assert.Equal("C#", (string?)notebook["metadata"]!["language_info"]!["name"]);

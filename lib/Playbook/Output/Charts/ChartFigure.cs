@@ -97,6 +97,84 @@ public sealed class ChartFigure
         return this;
     }
 
+    /// <summary>
+    /// The figure with the words a reader sees (title, axis titles, the names of the traces, labels, categories)
+    /// in <paramref name="words"/>' language; figures, dates and ids as they are. The figure itself is not changed.
+    /// </summary>
+    public ChartFigure In(Words words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var json = (JsonObject)Json.DeepClone();
+        if (words.IsChinese)
+        {
+            foreach (var text in Texts(json))
+            {
+                text.ReplaceWith(words.Of((string?)text));
+            }
+        }
+
+        return new ChartFigure(json);
+    }
+
+    /// <summary>The texts of <see cref="In"/>: what a reader sees on the chart, as written.</summary>
+    public IEnumerable<string> VisibleTexts() => Texts(Json).Select(t => (string?)t ?? "");
+
+    private static List<JsonValue> Texts(JsonObject figure)
+    {
+        var texts = new List<JsonValue>();
+        void Add(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonValue value when value.TryGetValue<string>(out _):
+                    texts.Add(value);
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Add(item);
+                    }
+
+                    break;
+            }
+        }
+
+        if (figure["layout"] is JsonObject layout)
+        {
+            Add(layout["title"]?["text"]);
+            foreach (var (name, axis) in layout)
+            {
+                if (name.Contains("axis", StringComparison.Ordinal) && axis is JsonObject a)
+                {
+                    Add(a["title"]?["text"]);
+                    Add(a["ticktext"]);
+                    Add(a["categoryarray"]);
+                }
+            }
+
+            if (layout["polar"]?["angularaxis"] is JsonObject angular)
+            {
+                Add(angular["ticktext"]);
+            }
+
+            foreach (var annotation in (layout["annotations"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                Add(annotation["text"]);
+            }
+        }
+
+        foreach (var trace in (figure["data"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            // A category is a word (a pillar, a stage); a date or a figure has no letters and stays.
+            foreach (var key in (string[])["name", "x", "y", "labels", "theta", "text"])
+            {
+                Add(trace[key]);
+            }
+        }
+
+        return [.. texts.Where(t => ((string?)t ?? "").Any(char.IsAsciiLetter))];
+    }
+
     /// <summary>The figure as offline HTML (plotly.js comes once per page, from the setup or the report).</summary>
     public string ToHtml(int height = 460)
     {

@@ -26,7 +26,13 @@ public static class CaseFrames
     public static DataFrame ToDataFrame(this Scorecard scorecard)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
-        var items = scorecard.Items;
+        return scorecard.Items.ToDataFrame();
+    }
+
+    /// <summary>Items of a scorecard (all, or the ones to fix first) with their status and evidence.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<ItemResult> results)
+    {
+        var items = results.ToList();
         return new DataFrame(
             new StringDataFrameColumn("id", items.Select(i => i.Item.Id)),
             new StringDataFrameColumn("pillar", items.Select(i => i.Item.Pillar)),

@@ -13,60 +13,82 @@ namespace Playbook.Output;
 /// </summary>
 public static class TextTable
 {
-    /// <summary>A DataFrame's first <paramref name="maxRows"/> rows, with the row numbers and a count as the HTML table has them.</summary>
-    public static string Render(DataFrame frame, int maxRows = 100)
+    /// <summary>
+    /// A DataFrame's first <paramref name="maxRows"/> rows, with the row numbers and a count as the HTML table has
+    /// them; headers and words in <paramref name="words"/>' language, English when none is given.
+    /// </summary>
+    public static string Render(DataFrame frame, int maxRows = 100, Words? words = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        var w = words ?? Words.English;
         var rows = (int)Math.Min(frame.Rows.Count, maxRows);
-        List<string[]> cells = [["", .. frame.Columns.Select(c => c.Name)]];
+        var columns = TableCells.Columns(frame, w);
+        List<string[]> cells = [["", .. columns.Select(c => c.Header)]];
         for (var r = 0; r < rows; r++)
         {
-            cells.Add([r.ToString(CultureInfo.InvariantCulture), .. frame.Columns.Select(c => TableCells.Text(c[r]))]);
+            cells.Add([r.ToString(CultureInfo.InvariantCulture), .. columns.Select(c => TableCells.Text(c.Column[r], w))]);
         }
 
-        var note = frame.Rows.Count > rows
-            ? string.Create(CultureInfo.InvariantCulture, $"{rows:N0} of {frame.Rows.Count:N0} rows shown")
-            : string.Create(CultureInfo.InvariantCulture, $"{frame.Rows.Count:N0} rows");
-        return Aligned(cells) + note + "\n";
+        return Aligned(cells) + TableCells.Count(rows, frame.Rows.Count, w) + "\n";
     }
 
     /// <summary>
     /// Records (or anonymous objects) as a table of their public properties, values in full as the
     /// notebooks' default display writes them; other items one a line.
     /// </summary>
-    public static string Render(IEnumerable items)
+    public static string Render(IEnumerable items, Words? words = null)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var w = words ?? Words.English;
+        var (headers, rows) = Records(items, w);
+        return headers is null
+            ? string.Concat(rows.Select(r => r[0] + "\n"))
+            : Aligned([["", .. headers], .. rows.Select((row, r) => (string[])[r.ToString(CultureInfo.InvariantCulture), .. row])]);
+    }
+
+    /// <summary>
+    /// Records (or anonymous objects) as headers (their properties' names, in <paramref name="words"/>' language) and
+    /// rows of cell text; items that are values (a list of warnings) have no headers and one cell each.
+    /// </summary>
+    public static (string[]? Headers, List<string[]> Rows) Records(IEnumerable items, Words words)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(words);
         var list = items.Cast<object?>().ToList();
         var first = list.FirstOrDefault(i => i is not null);
         if (first is null || IsScalar(first))
         {
-            return string.Concat(list.Select(i => Plain(i) + "\n"));
+            return (null, [.. list.Select(i => (string[])[Plain(i, words)])]);
         }
 
         var properties = Properties(first.GetType());
-        List<string[]> cells = [["", .. properties.Select(p => p.Name)]];
-        cells.AddRange(list.Select((item, r) => (string[])[r.ToString(CultureInfo.InvariantCulture), .. properties.Select(p => item is null ? "" : Plain(p.GetValue(item)))]));
-        return Aligned(cells);
+        return ([.. properties.Select(p => words.Of(p.Name))], [.. list.Select(item => properties.Select(p => item is null ? "" : Plain(p.GetValue(item), words)).ToArray())]);
     }
 
     /// <summary>One record (or anonymous object) as name: value lines; a scalar as its text.</summary>
-    public static string RenderOne(object value)
+    public static string RenderOne(object value, Words? words = null)
     {
         ArgumentNullException.ThrowIfNull(value);
+        var w = words ?? Words.English;
         if (IsScalar(value))
         {
-            return Plain(value) + "\n";
+            return Plain(value, w) + "\n";
         }
 
         var properties = Properties(value.GetType());
         return properties.Count == 0
             ? value + "\n"
-            : string.Concat(properties.Select(p => $"{p.Name}: {Plain(p.GetValue(value))}\n"));
+            : string.Concat(properties.Select(p => $"{w.Of(p.Name)}: {Plain(p.GetValue(value), w)}\n"));
     }
 
     // Records and values outside a DataFrame, as the notebooks' default display writes them: in full.
-    private static string Plain(object? value) => value is DateTime or null ? TableCells.Text(value) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+    private static string Plain(object? value, Words? words = null) => value switch
+    {
+        DateTime or null => TableCells.Text(value),
+        string text => (words ?? Words.English).Of(text),
+        Enum e => (words ?? Words.English).Of(e.ToString()),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static bool IsScalar(object value) =>
         value is string or IFormattable or bool or char || value.GetType().IsPrimitive || value.GetType().IsEnum;
@@ -103,8 +125,12 @@ public static class TextTable
 public static class TableCells
 {
     /// <summary>Money with two decimals and thousands, ratios with up to four decimals, times in full, the rest invariant.</summary>
-    public static string Text(object? value) => value switch
+    public static string Text(object? value) => Text(value, Words.English);
+
+    /// <summary>As <see cref="Text(object?)"/>, with a word (a pillar, a status, a reason) in <paramref name="words"/>' language.</summary>
+    public static string Text(object? value, Words words) => value switch
     {
+        string text => words.Of(text),
         null => "",
         decimal d => d.ToString("#,0.00", CultureInfo.InvariantCulture),
         double d => double.IsNaN(d) ? "" : d.ToString("0.####", CultureInfo.InvariantCulture),
@@ -112,4 +138,32 @@ public static class TableCells
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>
+    /// The columns a reader sees and their headers in <paramref name="words"/>' language. In Chinese a column with a
+    /// Chinese twin (<c>statement</c> and <c>statement_zh</c>) shows the twin under the first one's header.
+    /// </summary>
+    public static IReadOnlyList<(string Header, DataFrameColumn Column)> Columns(DataFrame frame, Words words)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(words);
+        var names = frame.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (!words.IsChinese)
+        {
+            return [.. frame.Columns.Select(c => (c.Name, c))];
+        }
+
+        return [.. frame.Columns
+            .Where(c => !(c.Name.EndsWith("_zh", StringComparison.Ordinal) && names.Contains(c.Name[..^3])))
+            .Select(c => (words.Of(c.Name), names.Contains(c.Name + "_zh") ? frame.Columns[c.Name + "_zh"] : c))];
+    }
+
+    /// <summary>The count under a table: "12 rows", or "100 of 1,234 rows shown".</summary>
+    public static string Count(int shown, long total, Words words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.Of(shown < total
+            ? string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} rows shown")
+            : string.Create(CultureInfo.InvariantCulture, $"{total:N0} rows"));
+    }
 }

@@ -1,11 +1,11 @@
-using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.VisualBasic.FileIO;
-using Playbook.Canonical;
+using Playbook.Analysis;
 using Playbook.Notebooks;
 using Playbook.Output;
+using Playbook.Synthesis;
 using Playbook.Workspace;
+
+using static Playbook.Tests.Shared.EnglishText;
 
 namespace Playbook.Tests.Output.Text;
 
@@ -17,15 +17,6 @@ namespace Playbook.Tests.Output.Text;
 /// </summary>
 public sealed partial class ChineseOutputTests : IDisposable
 {
-    // Words a Chinese brand team writes as they are (DOMAIN.md's glossary), the frameworks' letters and names,
-    // file formats, and the answers a user writes in the answers file.
-    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "GMV", "ROI", "ROAS", "mROAS", "GPM", "UV", "PV", "KOL", "KOC", "CPS", "SKU", "SPU", "ID", "HHI", "CI",
-        "FACT", "STEPS", "CSV", "JSON", "HTML", "YAML", "YML", "xlsx", "BOM", "UTF", "GB", "GBK", "MMM", "Huber",
-        "KPI", "yyyy", "MM", "dd", "hh", "mm", "ss", "playbook", "analyze", "validate", "import", "allocate", "checklist", "claims", "yes", "no", "partly", "Hill", "vs",
-    };
-
     private readonly string folder = Path.Combine(Path.GetTempPath(), "playbook-zh-" + Guid.NewGuid().ToString("N"));
 
     public static TheoryData<string, string[]> Commands => new()
@@ -83,6 +74,8 @@ public sealed partial class ChineseOutputTests : IDisposable
 
     [Theory]
     [InlineData("checklist", "--case", "dora-doshang")]
+    [InlineData("allocate", "--case", "dora-doshang", "--cost", "live_hours=2000", "--draws", "4")]
+    [InlineData("allocate", "--case", "three-squirrels", "--kpi", "contribution", "--cost", "head_sessions=data", "--cost", "live_hours=3000", "--draws", "4")]
     public void Page_LangZh_ReadsChinese(params string[] args)
     {
         var (exit, output, error) = CommandLine.Run([.. args, "--format", "html", "--lang", "zh"]);
@@ -91,6 +84,37 @@ public sealed partial class ChineseOutputTests : IDisposable
         var text = Visible(output);
         Assert.Empty(EnglishLines(text + "\n" + error));
         Assert.True(Cjk(text) > Latin(text), $"{Cjk(text)} CJK characters, {Latin(text)} Latin letters");
+    }
+
+    [Fact]
+    public void Charts_InChinese_ShowNoEnglishWord()
+    {
+        var ts = Workbench.Case("three-squirrels");
+        var dd = Workbench.Case("dora-doshang");
+        var last90 = ts.Analyze(new DateOnly(2021, 1, 31), new DateOnly(2021, 4, 30));
+        var economics = ts.Analyze(grossMargin: CaseCatalog.ThreeSquirrels.GrossMargin).Economics!;
+        var demo = MediaInputs.Simulated(seed: 7, days: 120);
+        var fit = MediaMixModel.Fit(MediaInputs.From(demo.Data), new MediaMixOptions { Draws = 3 });
+        var plan = BudgetAllocator.Allocate(fit, new AllocationRequest { Costs = MediaMixSimulator.Costs });
+        ChartFigure[] charts =
+        [
+            PillarCharts.Split(last90), PillarCharts.Daily(ts), PillarCharts.Daily(dd), PillarCharts.Lorenz(last90.Concentration),
+            PillarCharts.Funnel(last90.Sessions, ts.Data.Sessions), PillarCharts.Launches(dd.Data.Products),
+            PillarCharts.Cohorts(CohortRetention.Of(dd.BuyerHistories(new DateOnly(2020, 4, 1), new DateOnly(2021, 5, 31)))),
+            PillarCharts.Radar(ts.Checklist("self-broadcast"), "self-broadcast"), PillarCharts.Radar(dd.Checklist("steps"), "steps"),
+            EconomicsCharts.Waterfall(economics), EconomicsCharts.Sellers(economics),
+            AllocationCharts.Waterfall(plan), AllocationCharts.Contributions(fit), .. plan.Drivers.Select(d => AllocationCharts.Response(fit, d)),
+        ];
+
+        foreach (var chart in charts)
+        {
+            var english = string.Join("\n", chart.VisibleTexts());
+            var chinese = string.Join("\n", chart.In(Words.Chinese).VisibleTexts());
+
+            Assert.True(EnglishLines(english).Count > 0, $"{chart.Title}: the English chart has English words");
+            Assert.Empty(EnglishLines(chinese));
+            Assert.Equal(english, string.Join("\n", chart.VisibleTexts()));
+        }
     }
 
     [Fact]
@@ -109,114 +133,4 @@ public sealed partial class ChineseOutputTests : IDisposable
     }
 
     private static string Data(string path) => Path.Combine(Repo.Root, "data", path);
-
-    private static int Cjk(string text) => text.Count(IsCjk);
-
-    private static int Latin(string text) => text.Count(char.IsAsciiLetter);
-
-    /// <summary>The text a reader sees on a page: no script, style or tag, entities decoded, one line per block.</summary>
-    private static string Visible(string html)
-    {
-        // Code (a command, a claim's id) is the machine's, as are the cases' ids.
-        var text = Regex.Replace(html, "<(script|style|code)\\b.*?</\\1>", "", RegexOptions.Singleline | RegexOptions.IgnoreCase);
-        text = CaseCatalog.All.Aggregate(text, (t, c) => t.Replace(c.Id, " ", StringComparison.Ordinal));
-        text = Regex.Replace(text, "<(br|/p|/tr|/h\\d|/li|/div|/table|/td|/th)\\b[^>]*>", "\n", RegexOptions.IgnoreCase);
-        return WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]+>", " "));
-    }
-
-    /// <summary>Each line with an English word, the words first, so that a failure shows what to translate.</summary>
-    private static List<string> EnglishLines(string text)
-    {
-        // A table wraps a long path or id across lines: a piece of one is the machine's, not English.
-        var machine = Chunks(text).Where(c => Machine().IsMatch(c)).ToList();
-        return [.. text.Split('\n')
-            .Select(line => (Words: EnglishWords(line).Where(w => !machine.Any(m => m.Contains(w, StringComparison.Ordinal))).ToList(), Line: line.Trim()))
-            .Where(l => l.Words.Count > 0)
-            .Select(l => $"[{string.Join(" ", l.Words)}] {l.Line}")];
-    }
-
-    private static string[] Chunks(string text) => Option().Replace(text, " ").Split((char[])[' ', '\t', '\n', '\r', '|', '│', '┃'], StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The Latin words of <paramref name="text"/> that are none of the allowed kinds.</summary>
-    private static List<string> EnglishWords(string text)
-    {
-        var values = DataWords.Value;
-        var found = new List<string>();
-
-        // An option (--lang) is the command line's; an id, a path, a number with its unit or a key (top_kol, a.csv,
-        // 5d, DRIVER=data) is written as the machine reads it.
-        foreach (var chunk in Chunks(text).Where(c => !Machine().IsMatch(c)))
-        {
-            foreach (Match word in LatinWord().Matches(chunk))
-            {
-                var before = word.Index > 0 ? chunk[word.Index - 1] : ' ';
-                var after = word.Index + word.Length < chunk.Length ? chunk[word.Index + word.Length] : ' ';
-
-                // A Latin word inside a Chinese one is a name (松鼠Boss) or a header's own (抖音号ID).
-                if (IsCjk(before) || IsCjk(after) || Allowed.Contains(word.Value) || values.Contains(word.Value))
-                {
-                    continue;
-                }
-
-                found.Add(word.Value);
-            }
-        }
-
-        return found;
-    }
-
-    private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
-
-    /// <summary>Every Latin word of the bundled data (names, nicknames, campaign names, canonical values) and the canonical column names.</summary>
-    private static readonly Lazy<HashSet<string>> DataWords = new(() =>
-    {
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "data"), "*.csv", System.IO.SearchOption.AllDirectories))
-        {
-            // The rows' names and values are the brand's; a free-text note is not a name.
-            using var reader = new TextFieldParser(file, Encoding.UTF8) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-            reader.SetDelimiters(",");
-            var header = reader.ReadFields() ?? [];
-            while (!reader.EndOfData)
-            {
-                string[]? cells;
-                try
-                {
-                    cells = reader.ReadFields();
-                }
-                catch (MalformedLineException)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < Math.Min(header.Length, cells?.Length ?? 0); i++)
-                {
-                    if (header[i] != "note")
-                    {
-                        words.UnionWith(LatinWord().Matches(cells![i]).Select(m => m.Value));
-                    }
-                }
-            }
-        }
-
-        foreach (var table in CanonicalTables.All)
-        {
-            words.Add(table.Name);
-            foreach (var column in table.Columns)
-            {
-                words.Add(column.Name);
-            }
-        }
-
-        return words;
-    });
-
-    [GeneratedRegex(@"[_\\=@]|\w[./]\w|\d[A-Za-z]|[A-Za-z]\d|[A-Za-z]-[A-Za-z0-9]+-")]
-    private static partial Regex Machine();
-
-    [GeneratedRegex(@"[A-Za-z]{2,}")]
-    private static partial Regex LatinWord();
-
-    [GeneratedRegex(@"(?<![A-Za-z])--?[a-z][a-z-]*")]
-    private static partial Regex Option();
 }
