@@ -7,7 +7,7 @@ namespace Playbook.Notebooks.Tests;
 
 /// <summary>Every notebook in notebooks/ runs in the workspace's runner (the stock kernel: <see cref="StockKernelTests"/>).</summary>
 [Collection(Repo.RunnerCollection)]
-public class NotebookTests
+public partial class NotebookTests
 {
     public static TheoryData<string> Notebooks() => Repo.Notebooks();
 
@@ -50,6 +50,10 @@ public class NotebookTests
             var notebookText = string.Join("\n", run.Document.Cells.Where(c => c.Kind == "code" && c.Source != SetupCells.Packages).SelectMany(c => c.Outputs).Select(Shown));
             var english = EnglishText.EnglishLines(notebookText);
             Assert.True(english.Count == 0, $"{name} shows English:\n{string.Join("\n", english)}");
+            var headers = run.Document.Cells.SelectMany(c => c.Outputs).Select(o => o?["data"]?["text/html"] switch { JsonArray lines => string.Concat(lines.Select(l => (string?)l)), var html => (string?)html ?? "" })
+                .SelectMany(html => TableHeader().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))
+                .Where(h => EnglishText.HeaderWords(h).Count > 0).Distinct(StringComparer.Ordinal).ToList();
+            Assert.True(headers.Count == 0, $"{name} has English column headers: {string.Join(", ", headers)}");
             var twinEnglish = EnglishText.EnglishLines(string.Join("\n", cells.Values));
             Assert.True(twinEnglish.Count == 0, $"{Path.GetFileName(twin)} prints English:\n{string.Join("\n", twinEnglish)}");
         }
@@ -74,6 +78,9 @@ public class NotebookTests
             ? data["text/html"] is { } html ? EnglishText.Visible(Text(html)) : Text(data["text/plain"])
             : Text(output?["text"]);
     }
+
+    [GeneratedRegex("<th[^>]*>([^<]*)</th>")]
+    private static partial Regex TableHeader();
 
     [Fact]
     public async Task AppTwin_YourBrandWithArguments_TakesThemAsTheRunnerTakesParameters()

@@ -37,6 +37,20 @@ internal static partial class EnglishText
         return WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]+>", " "));
     }
 
+    /// <summary>
+    /// The English words of a table's header: stricter than <see cref="EnglishLines"/>, since a header is the
+    /// library's word, never the data's; a column's code name (net_gmv) counts as the English words it is made of.
+    /// </summary>
+    public static List<string> HeaderWords(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return [.. LatinWord().Matches(header.Replace('_', ' '))
+            .Where(w => !Allowed.Contains(w.Value)
+                && !(w.Index > 0 && IsCjk(header[w.Index - 1]))
+                && !(w.Index + w.Length < header.Length && IsCjk(header[w.Index + w.Length])))
+            .Select(w => w.Value)];
+    }
+
     /// <summary>Each line with an English word, the words first, so that a failure shows what to translate.</summary>
     public static List<string> EnglishLines(string text)
     {

@@ -87,6 +87,7 @@ public static class TextTable
         DateTime or null => TableCells.Text(value),
         string text => (words ?? Words.English).Of(text),
         Enum e => (words ?? Words.English).Of(e.ToString()),
+        bool yes => TableCells.Text(yes, words ?? Words.English),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
@@ -131,6 +132,7 @@ public static class TableCells
     public static string Text(object? value, Words words) => value switch
     {
         string text => words.Of(text),
+        bool yes when words.IsChinese => yes ? "是" : "否",
         null => "",
         decimal d => d.ToString("#,0.00", CultureInfo.InvariantCulture),
         double d => double.IsNaN(d) ? "" : d.ToString("0.####", CultureInfo.InvariantCulture),
