@@ -52,25 +52,30 @@ public class MisspecifiedBrandsTests
     [Fact]
     public void MediaMixModel_EveryMisspecifiedWorld_NinetyPercentIntervalsCoverMostTrueRoas()
     {
+        // Three seeds of each world: one seed's twelve intervals are too few to tell 80% from chance (seed 1 alone
+        // covered 10, 9 and 8 of its 12 as the fit changed in issue 25, seeds 2 and 3 11 or 12).
         var covered = 0;
         var intervals = 0;
         foreach (var world in MisspecifiedBrands.All)
         {
-            var (tables, truth) = MisspecifiedBrands.Generate(world, 1, 300);
-            using var folder = new TempFolder();
-            tables.Write(folder.Path);
-            var result = MediaMixModel.Fit(MediaInputs.From(new BrandData(folder.Path)), new MediaMixOptions { Draws = 40, Seed = 1 });
-            var plan = BudgetAllocator.Allocate(result, new AllocationRequest { Costs = MediaMixSimulator.Costs });
-            foreach (var driver in plan.Drivers)
+            for (var seed = 1UL; seed <= 3; seed++)
             {
-                var real = truth.Drivers.Single(d => d.Name == driver.Driver).Roas;
-                intervals++;
-                covered += real >= driver.Roas!.Low && real <= driver.Roas.High ? 1 : 0;
+                var (tables, truth) = MisspecifiedBrands.Generate(world, seed, 300);
+                using var folder = new TempFolder();
+                tables.Write(folder.Path);
+                var result = MediaMixModel.Fit(MediaInputs.From(new BrandData(folder.Path)), new MediaMixOptions { Draws = 40, Seed = (int)seed });
+                var plan = BudgetAllocator.Allocate(result, new AllocationRequest { Costs = MediaMixSimulator.Costs });
+                foreach (var driver in plan.Drivers)
+                {
+                    var real = truth.Drivers.Single(d => d.Name == driver.Driver).Roas;
+                    intervals++;
+                    covered += real >= driver.Roas!.Low && real <= driver.Roas.High ? 1 : 0;
+                }
             }
         }
 
-        Assert.Equal(12, intervals);
-        Assert.True(covered >= 10, $"{covered} of {intervals} intervals cover the true ROAS (want 80% or more)");
+        Assert.Equal(36, intervals);
+        Assert.True(covered >= 29, $"{covered} of {intervals} intervals cover the true ROAS (want 80% or more)");
     }
 
     private static double Correlation(double[] a, double[] b)

@@ -334,7 +334,7 @@ public static class MediaMixModel
             this.first = first;
             n = count;
             root = weights?.Select(Math.Sqrt).ToArray();
-            (design, BaselineColumns) = Baseline(data, first, count, laggedSales);
+            (design, BaselineColumns) = Baseline(data, first, count, laggedSales, weights);
             var matrix = Matrix<double>.Build.DenseOfColumnArrays(design.Select(Scale));
             var qr = matrix.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
             q = [.. Enumerable.Range(0, design.Length).Select(j => qr.Q.Column(j).ToArray())];
@@ -644,7 +644,7 @@ public static class MediaMixModel
     }
 
     /// <summary>The baseline's design on days [first, first + count): level, trend, weekdays, and the events active on some of those days but not all.</summary>
-    private static (double[][] Design, IReadOnlyList<string> Columns) Baseline(MediaData data, int first, int count, bool laggedSales = false)
+    private static (double[][] Design, IReadOnlyList<string> Columns) Baseline(MediaData data, int first, int count, bool laggedSales = false, double[]? weights = null)
     {
         var total = data.Days.Count;
         var columns = new List<(string Name, double[] Values)>
@@ -675,12 +675,16 @@ public static class MediaMixModel
             }
         }
 
-        // Columns the others already span (two events on the same days) are dropped, so the basis is well defined.
+        // Columns the others already span, as the days are weighed, are dropped so the basis is well defined:
+        // two events on the same days, or an event on days a bootstrap sample left out. (Kept, such a column
+        // made the basis carry an arbitrary extra direction and the refit's baseline undefined.)
         var kept = new List<(string Name, double[] Values)>();
+        var root = weights?.Select(Math.Sqrt).ToArray();
+        double[] Weighed(double[] values) => root is null ? values : [.. values.Select((v, t) => v * root[t])];
         foreach (var column in columns)
         {
             var candidate = kept.Append(column).ToList();
-            var matrix = Matrix<double>.Build.DenseOfColumnArrays(candidate.Select(c => c.Values));
+            var matrix = Matrix<double>.Build.DenseOfColumnArrays(candidate.Select(c => Weighed(c.Values)));
             var diagonal = matrix.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).R.Diagonal().Select(Math.Abs).ToArray();
             if (diagonal.Min() > 1e-8 * Math.Sqrt(count))
             {

@@ -77,6 +77,26 @@ public class MediaMixModelTests
     }
 
     [Fact]
+    public void Fit_BootstrapSamplesThatMissAnEvent_EveryRefitsBaselineDefined()
+    {
+        // A three-day event: two-week blocks drawn over 240 days leave all three days out of about a third of
+        // the samples, where the event's column has no weight and must leave the baseline, not make it undefined.
+        var days = Enumerable.Range(0, 240).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToList();
+        var random = new Random(3);
+        double[] spend = [.. days.Select((_, t) => 20_000 * (0.6 + ((t / 30 * 37 % 10) / 10.0)) * (0.8 + (0.4 * random.NextDouble())))];
+        var curve = new DriverCurve("paid_spend", 0.3, 20_000, 1, 100_000);
+        var paid = curve.Contribution(spend);
+        var active = days.Select((_, t) => t is >= 100 and <= 102).ToArray();
+        double[] kpi = [.. days.Select((_, t) => 300_000 + (active[t] ? 80_000 : 0) + paid[t] + (5_000 * random.NextDouble()))];
+        var data = new MediaData(days, kpi, [new("paid_spend", "yuan", spend)], [new MediaEvent("campaign flash", active)], []);
+
+        var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = 30, HoldOut = 0 });
+
+        Assert.All(result.Draws, draw => Assert.All(draw.Baseline, b => Assert.True(double.IsFinite(b))));
+        Assert.All(result.Draws, draw => Assert.All(draw.Fitted, f => Assert.True(double.IsFinite(f))));
+    }
+
+    [Fact]
     public void MediaInputs_TablesByHand_EachDriverPerDayWithIdleDaysZero()
     {
         using var folder = new TempFolder();
