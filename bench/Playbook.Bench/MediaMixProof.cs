@@ -16,12 +16,12 @@ namespace Playbook.Bench;
 internal static class MediaMixProof
 {
     /// <summary>The summary of one world over its seeds.</summary>
-    private sealed record Summary(string World, double MedianError, double MedianRegret, double WorstRegret, int Covered, int Intervals, double MedianSeconds, double SlowestSeconds);
+    private sealed record Summary(string World, double MedianError, double MedianRegret, double Regret90, double WorstRegret, int Covered, int MarginalCovered, int Intervals, double MedianSeconds, double SlowestSeconds);
 
     /// <summary><c>bench mmm</c>: our own simulator, then the health checks on 100 days.</summary>
     public static int Run(int seeds, int days, int draws)
     {
-        var own = RunWorld("own model (MediaMixSimulator)", seeds, days, draws, seed => MediaMixSimulator.Generate((ulong)seed, days, zeroEffect: seed % 2 == 0));
+        var own = RunWorld("own model (MediaMixSimulator)", 1, seeds, days, draws, seed => MediaMixSimulator.Generate((ulong)seed, days, zeroEffect: seed % 2 == 0));
         var (shortBrand, _) = MediaInputs.Simulated(1, 100);
         var shortResult = MediaMixModel.Fit(MediaInputs.From(shortBrand), new MediaMixOptions { Draws = draws });
         Directory.Delete(shortBrand.Directory, recursive: true);
@@ -37,17 +37,17 @@ internal static class MediaMixProof
     }
 
     /// <summary><c>bench mmm-misspecified</c>: every world whose brands are not our model, and our own beside them.</summary>
-    public static int RunMisspecified(int seeds, int days, int draws, string? only)
+    public static int RunMisspecified(int seeds, int days, int draws, string? only, int first = 1)
     {
         var summaries = new List<Summary>();
-        foreach (var world in MisspecifiedBrands.All.Where(w => only is null || MisspecifiedBrands.Name(w) == only))
+        foreach (var world in MisspecifiedBrands.All.Where(w => only is null or "all" || MisspecifiedBrands.Name(w) == only))
         {
-            summaries.Add(RunWorld(MisspecifiedBrands.Name(world), seeds, days, draws, seed => MisspecifiedBrands.Generate(world, (ulong)seed, days)));
+            summaries.Add(RunWorld(MisspecifiedBrands.Name(world), first, seeds, days, draws, seed => MisspecifiedBrands.Generate(world, (ulong)seed, days)));
         }
 
-        if (only is null || only == "own")
+        if (only is null or "all" || only == "own")
         {
-            summaries.Add(RunWorld("own model (MediaMixSimulator)", seeds, days, draws, seed => MediaMixSimulator.Generate((ulong)seed, days, zeroEffect: seed % 2 == 0)));
+            summaries.Add(RunWorld("own model (MediaMixSimulator)", first, seeds, days, draws, seed => MediaMixSimulator.Generate((ulong)seed, days, zeroEffect: seed % 2 == 0)));
         }
 
         Print(summaries);
@@ -58,10 +58,10 @@ internal static class MediaMixProof
     {
         var culture = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("world                          median ROAS error   regret median / worst   90% coverage       fit + refits + plan");
+        Console.WriteLine("world                          median ROAS error   regret median / 90th pct / worst   90% coverage of ROAS / marginal ROAS   fit + refits + plan");
         foreach (var s in summaries)
         {
-            Console.WriteLine(string.Create(culture, $"{s.World,-30} {s.MedianError,17:0.0%}   {s.MedianRegret,8:0.00%} / {s.WorstRegret,6:0.00%}   {(double)s.Covered / s.Intervals,6:0.0%} of {s.Intervals,-3}   median {s.MedianSeconds:0.0} s, slowest {s.SlowestSeconds:0.0} s"));
+            Console.WriteLine(string.Create(culture, $"{s.World,-30} {s.MedianError,17:0.0%}   {s.MedianRegret,8:0.00%} / {s.Regret90,6:0.00%} / {s.WorstRegret,6:0.00%}   {(double)s.Covered / s.Intervals,6:0.0%} / {(double)s.MarginalCovered / s.Intervals,6:0.0%} of {s.Intervals,-4}      median {s.MedianSeconds:0.0} s, slowest {s.SlowestSeconds:0.0} s"));
         }
     }
 
@@ -70,19 +70,20 @@ internal static class MediaMixProof
     /// the model with intervals and plans the budget; the plan is scored under the truth against the
     /// oracle's plan (the same allocator given the true curves).
     /// </summary>
-    private static Summary RunWorld(string world, int seeds, int days, int draws, Func<int, (CaseTables Tables, MediaMixTruth Truth)> generate)
+    private static Summary RunWorld(string world, int first, int seeds, int days, int draws, Func<int, (CaseTables Tables, MediaMixTruth Truth)> generate)
     {
         var culture = CultureInfo.InvariantCulture;
         var errors = new List<double>();
         var regrets = new List<double>();
         var covered = 0;
+        var marginalCovered = 0;
         var intervals = 0;
         var zeroReached = new List<bool>();
         var seconds = new List<double>();
         Console.WriteLine();
-        Console.WriteLine(string.Create(culture, $"{world}: machine {Environment.ProcessorCount} cores; {seeds} seeds of {days} days, {draws} bootstrap draws"));
-        Console.WriteLine("seed  driver            true ROAS  est ROAS   90% interval          error   covered");
-        for (var seed = 1; seed <= seeds; seed++)
+        Console.WriteLine(string.Create(culture, $"{world}: machine {Environment.ProcessorCount} cores; {seeds} seeds ({first} to {first + seeds - 1}) of {days} days, {draws} bootstrap draws"));
+        Console.WriteLine("seed  driver            true ROAS  est ROAS   90% interval          error   covered   marginal ROAS: true, estimated, 90% interval, covered");
+        for (var seed = first; seed < first + seeds; seed++)
         {
             var (tables, truth) = generate(seed);
             var folder = Path.Combine(Path.GetTempPath(), string.Create(culture, $"playbook-bench-{world.Split(' ')[0]}-{seed}-{Environment.ProcessId}"));
@@ -93,7 +94,7 @@ internal static class MediaMixProof
                 var watch = Stopwatch.StartNew();
                 var data = MediaInputs.From(new BrandData(folder));
                 var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = draws, Seed = seed });
-                var request = new AllocationRequest { Costs = MediaMixSimulator.Costs, Caution = double.TryParse(Environment.GetEnvironmentVariable("BENCH_CAUTION"), NumberStyles.Float, culture, out var caution) ? caution : new AllocationRequest().Caution };
+                var request = new AllocationRequest { Costs = MediaMixSimulator.Costs, Caution = Knob("BENCH_CAUTION", new AllocationRequest().Caution) };
                 var plan = BudgetAllocator.Allocate(result, request);
                 watch.Stop();
                 seconds.Add(watch.Elapsed.TotalSeconds);
@@ -114,7 +115,13 @@ internal static class MediaMixProof
                         zeroReached.Add(roas.Low <= 1e-6);
                     }
 
-                    Console.WriteLine(string.Create(culture, $"{seed,4}  {driver.Driver,-16} {real.Roas,9:0.000}  {roas.Value,8:0.000}   [{roas.Low,7:0.000}, {roas.High,7:0.000}]   {(error is null ? "  (none)" : $"{error,6:0.0%}")}   {(inside ? "yes" : "NO")}"));
+                    // The true marginal ROAS at today's level, by a central difference on the true curve.
+                    var step = driver.Current * 1e-3;
+                    var realMarginal = (real.Response(driver.Current + step) - real.Response(driver.Current - step)) / (2 * step) / real.CostPerUnit;
+                    var marginal = driver.MarginalRoas!;
+                    var marginalInside = realMarginal >= marginal.Low - 1e-9 && realMarginal <= marginal.High + 1e-9;
+                    marginalCovered += marginalInside ? 1 : 0;
+                    Console.WriteLine(string.Create(culture, $"{seed,4}  {driver.Driver,-16} {real.Roas,9:0.000}  {roas.Value,8:0.000}   [{roas.Low,7:0.000}, {roas.High,7:0.000}]   {(error is null ? "  (none)" : $"{error,6:0.0%}")}   {(inside ? "yes" : "NO "),-3}   marginal {realMarginal,6:0.000} est {marginal.Value,6:0.000} [{marginal.Low,6:0.000}, {marginal.High,6:0.000}] {(marginalInside ? "yes" : "NO")}"));
                 }
 
                 // The oracle: the same allocator, the same budget and bounds, the true curves.
@@ -125,6 +132,7 @@ internal static class MediaMixProof
                 var achieved = moved.Sum(d => truthOf[d.Driver].Response(d.Recommended));
                 var today = moved.Sum(d => truthOf[d.Driver].Response(d.Current));
                 var regret = (oracle - achieved) / oracle;
+                Console.WriteLine("      moves (plan, oracle): " + string.Join(", ", moved.Select((d, i) => string.Create(culture, $"{d.Driver} ×{d.Recommended / d.Current:0.00}, ×{oracleSpends[i] / d.CostPerUnit!.Value / d.Current:0.00}"))));
                 regrets.Add(regret);
                 var warnings = result.Health.Where(h => !h.Ok).Select(h => h.Check);
                 Console.WriteLine(string.Create(culture, $"      plan: media GMV a day today {today:#,0}, oracle {oracle:#,0}, plan {achieved:#,0} (true); regret {regret:0.00%}; estimated gain {plan.Gain.Value:#,0} [{plan.Gain.Low:#,0}, {plan.Gain.High:#,0}], P(better) {plan.ProbabilityBetter:0%}; held-out error {result.HoldOutError:0.0%}; {watch.Elapsed.TotalSeconds:0.0} s; warnings: {string.Join(", ", warnings)}"));
@@ -136,8 +144,12 @@ internal static class MediaMixProof
         }
 
         static double Median(List<double> values) => MediaMixHealth.Quantile([.. values.Order()], 0.5);
-        var summary = new Summary(world, Median(errors), Median(regrets), regrets.Max(), covered, intervals, Median(seconds), seconds.Max());
-        Console.WriteLine(string.Create(culture, $"{world}: median ROAS error {summary.MedianError:0.0%}; regret median {summary.MedianRegret:0.00%}, worst {summary.WorstRegret:0.00%}; coverage {(double)covered / intervals:0.0%} of {intervals}; zero-effect driver's interval reaches 0: {zeroReached.Count(z => z)} of {zeroReached.Count}"));
+
+        // The ablation knob: the plan's caution; it defaults to the library's.
+        static double Knob(string name, double otherwise) =>
+            double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : otherwise;
+        var summary = new Summary(world, Median(errors), Median(regrets), MediaMixHealth.Quantile([.. regrets.Order()], 0.9), regrets.Max(), covered, marginalCovered, intervals, Median(seconds), seconds.Max());
+        Console.WriteLine(string.Create(culture, $"{world}: median ROAS error {summary.MedianError:0.0%}; regret median {summary.MedianRegret:0.00%}, 90th percentile {summary.Regret90:0.00%}, worst {summary.WorstRegret:0.00%}; coverage {(double)covered / intervals:0.0%} (marginal ROAS {(double)marginalCovered / intervals:0.0%}) of {intervals}; zero-effect driver's interval reaches 0: {zeroReached.Count(z => z)} of {zeroReached.Count}"));
         return summary;
     }
 }

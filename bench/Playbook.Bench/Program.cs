@@ -12,12 +12,13 @@ using Playbook.Bench;
 // bench micro [filters]    : BenchmarkDotNet micro-benchmarks of the readers
 // bench mmm [SEEDS [DAYS [DRAWS]]]
 //                          : the budget allocator proved on simulated brands with a known truth
-// bench mmm-misspecified [SEEDS [DAYS [DRAWS [WORLD]]]]
-//                          : the same on brands simulated by models that are not ours, and ours beside them
+// bench mmm-misspecified [SEEDS [DAYS [DRAWS [WORLD|all [FIRST]]]]]
+//                          : the same on brands simulated by models that are not ours, and ours beside them;
+//                            FIRST is the first seed (default 1), so a second set of seeds checks what the first tuned
 return args switch
 {
     ["mmm", .. var m] when m.Length <= 3 => MediaMixProof.Run(Arg(m, 0, 10), Arg(m, 1, 365), Arg(m, 2, 200)),
-    ["mmm-misspecified", .. var m] when m.Length <= 4 => MediaMixProof.RunMisspecified(Arg(m, 0, 10), Arg(m, 1, 365), Arg(m, 2, 200), m.Length == 4 ? m[3] : null),
+    ["mmm-misspecified", .. var m] when m.Length <= 5 => MediaMixProof.RunMisspecified(Arg(m, 0, 10), Arg(m, 1, 365), Arg(m, 2, 200), m.Length >= 4 ? m[3] : null, Arg(m, 4, 1)),
     ["duckdb", var dir] => DuckDbQuery.Run(dir),
     ["compare", var dir, var cli] => Compare.Run(dir, cli, null),
     ["compare", var dir, var cli, var pandas] => Compare.Run(dir, cli, pandas),
@@ -37,7 +38,7 @@ static int Arg(string[] args, int position, int otherwise) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench duckdb DIR | bench compare DIR PLAYBOOK_CLI_DLL | bench micro [BenchmarkDotNet args] | bench mmm [SEEDS [DAYS [DRAWS]]] | bench mmm-misspecified [SEEDS [DAYS [DRAWS [WORLD]]]]");
+    Console.Error.WriteLine("usage: bench duckdb DIR | bench compare DIR PLAYBOOK_CLI_DLL | bench micro [BenchmarkDotNet args] | bench mmm [SEEDS [DAYS [DRAWS]]] | bench mmm-misspecified [SEEDS [DAYS [DRAWS [WORLD|all [FIRST]]]]]");
     return 2;
 }
 
