@@ -93,8 +93,8 @@ internal static class MediaMixProof
             {
                 var watch = Stopwatch.StartNew();
                 var data = MediaInputs.From(new BrandData(folder));
-                var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = draws, Seed = seed });
-                var request = new AllocationRequest { Costs = MediaMixSimulator.Costs, Caution = Knob("BENCH_CAUTION", new AllocationRequest().Caution) };
+                var result = MediaMixModel.Fit(data, new MediaMixOptions { Draws = draws, Seed = seed, ProportionalNoise = Knob("BENCH_PROPORTIONAL", 1) != 0 });
+                var request = new AllocationRequest { Costs = MediaMixSimulator.Costs, Caution = Knob("BENCH_CAUTION", new AllocationRequest().Caution), UnpinnedCaution = Knob("BENCH_UNPINNED_CAUTION", new AllocationRequest().UnpinnedCaution) };
                 var plan = BudgetAllocator.Allocate(result, request);
                 watch.Stop();
                 seconds.Add(watch.Elapsed.TotalSeconds);
@@ -145,7 +145,8 @@ internal static class MediaMixProof
 
         static double Median(List<double> values) => MediaMixHealth.Quantile([.. values.Order()], 0.5);
 
-        // The ablation knob: the plan's caution; it defaults to the library's.
+        // The ablation knobs: the plan's caution, the extra caution for a driver not pinned down, and whether
+        // the fit weighs days by their level (BENCH_PROPORTIONAL=0 turns it off); each defaults to the library's.
         static double Knob(string name, double otherwise) =>
             double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : otherwise;
         var summary = new Summary(world, Median(errors), Median(regrets), MediaMixHealth.Quantile([.. regrets.Order()], 0.9), regrets.Max(), covered, marginalCovered, intervals, Median(seconds), seconds.Max());

@@ -66,7 +66,7 @@ var fit = MediaMixModel.Fit(media, new MediaMixOptions { Draws = 40 });
 var plan = BudgetAllocator.Allocate(fit, new AllocationRequest { Costs = MediaMixSimulator.Costs });
 app.Show(plan.ToDataFrame());
 
-// Against the truth: the fitted ROAS (the median of the refits), its 90% interval, and the true ROAS. On ten brands of our own simulator (bench/README.md) the median ROAS error was 17% and the intervals held the truth for 37 of 40 drivers; on thirty brands simulated by models that are not ours (campaigns that drive both sales and spend, talents who take sales from the own rooms, budgets that follow last week's sales) the error was 23–28% and the intervals held the truth for 85–98% of drivers. Try `seed: 4`: there the fit puts `paid_spend`'s ROAS well below the truth; compare its interval with it.
+// Against the truth: the fitted ROAS (the median of the refits), its 90% interval, and the true ROAS. On thirty brands of our own simulator (bench/README.md) the median ROAS error was 23% and the intervals held the truth for 85% of drivers; on thirty brands of each of three models that are not ours (campaigns that drive both sales and spend, talents who take sales from the own rooms, budgets that follow last week's sales) the error was 21–29% and the intervals held the truth for 86–87% of drivers. Try `seed: 4`: there the fit puts `paid_spend`'s ROAS well below the truth; compare its interval with it.
 
 app.Cell(12);
 app.Show(plan.Drivers.Select(d => new { d.Driver, fitted = Math.Round(d.Roas!.Value, 2), low = Math.Round(d.Roas.Low, 2), high = Math.Round(d.Roas.High, 2), truth = Math.Round(demo.Truth.Drivers.Single(t => t.Name == d.Driver).Roas, 2) }));
@@ -111,7 +111,7 @@ app.Show(doraPlan.Warnings);
 
 // ## A driver the data cannot pin down
 //
-// The founder's room ran about five hours on nearly every day it was live, so the data never saw what an hour more or less does. The model is refitted in three forms, the refits split between them: the curve's shape free, the shape fixed at 1, and last week's sales in the baseline (for budgets that follow sales). Where the forms disagree about a driver, the health check says it is **not pinned down** and its interval pools them, so it is wide — here it starts at 0: the data cannot tell what an hour of the room adds. Widening is the honest answer; a test settles it (a week of shorter or longer sessions, or one room dark on alternate days).
+// The founder's room ran about five hours on nearly every day it was live, so the data never saw what an hour more or less does. The model is refitted in three forms, the refits split between them: the curve's shape free, the shape fixed at 1, and last week's sales in the baseline (for budgets that follow sales). Where the forms disagree about a driver, the health check says it is **not pinned down** and its interval pools them, so it is wide — here it starts at 0: the data cannot tell what an hour of the room adds. Widening is the honest answer, and the plan bets less on such a driver: it takes a full standard deviation more off the change it expects from moving it (`AllocationRequest.UnpinnedCaution`), because every refit of one form shares that form's guess. A test settles it (a week of shorter or longer sessions, or one room dark on alternate days).
 
 app.Cell(25);
 app.Show(dora.Health.Where(h => h.Check.StartsWith("live_hours", StringComparison.Ordinal)).ToDataFrame());

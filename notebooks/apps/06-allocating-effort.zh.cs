@@ -66,7 +66,7 @@ var fit = MediaMixModel.Fit(media, new MediaMixOptions { Draws = 40 });
 var plan = BudgetAllocator.Allocate(fit, new AllocationRequest { Costs = MediaMixSimulator.Costs });
 app.Show(plan.ToDataFrame());
 
-// 与真相对照：拟合出的投产比（各次重新拟合的中位数）、它的90%区间，以及真实投产比。在我们自己的模拟器生成的十个品牌上（bench/README.md），投产比误差的中位数是17%，40个投入项中有37个的区间覆盖了真实值；在三十个由别的模型模拟的品牌上（营销活动同时推高销量和投放、达人抢走自有直播间的销量、预算跟着上周的销量走），误差为23%–28%，85%–98%的投入项区间覆盖了真实值。试试 `seed: 4`：那里拟合出的 `paid_spend` 投产比明显低于真实值，对照一下它的区间。
+// 与真相对照：拟合出的投产比（各次重新拟合的中位数）、它的90%区间，以及真实投产比。在我们自己的模拟器生成的三十个品牌上（bench/README.md），投产比误差的中位数是23%，85%的投入项区间覆盖了真实值；在另外三种不是我们的模型各自模拟的三十个品牌上（营销活动同时推高销量和投放、达人抢走自有直播间的销量、预算跟着上周的销量走），误差为21%–29%，86%–87%的投入项区间覆盖了真实值。试试 `seed: 4`：那里拟合出的 `paid_spend` 投产比明显低于真实值，对照一下它的区间。
 
 app.Cell(12);
 app.Show(plan.Drivers.Select(d => new { d.Driver, fitted = Math.Round(d.Roas!.Value, 2), low = Math.Round(d.Roas.Low, 2), high = Math.Round(d.Roas.High, 2), truth = Math.Round(demo.Truth.Drivers.Single(t => t.Name == d.Driver).Roas, 2) }));
@@ -111,7 +111,7 @@ app.Show(doraPlan.Warnings);
 
 // ## 数据确定不了的投入项
 //
-// 创始人的直播间几乎每个开播日都播五个小时左右，所以数据从来没见过多播或少播一小时会怎样。模型会以三种形式重新拟合，重新拟合的次数平分给它们：曲线形状自由拟合、形状固定为1、以及把上周的销量放进基线（应对跟着销量走的预算）。几种形式对某个投入项的结论不一致时，健康检查会说它**确定不了**，它的区间把几种形式合在一起，因而很宽——这里区间从0开始：数据说不清直播间多播一小时能带来多少。把区间放宽才是诚实的回答；要确定它，得做一次测试（一周把场次缩短或延长，或让一个直播间隔天停播）。
+// 创始人的直播间几乎每个开播日都播五个小时左右，所以数据从来没见过多播或少播一小时会怎样。模型会以三种形式重新拟合，重新拟合的次数平分给它们：曲线形状自由拟合、形状固定为1、以及把上周的销量放进基线（应对跟着销量走的预算）。几种形式对某个投入项的结论不一致时，健康检查会说它**确定不了**，它的区间把几种形式合在一起，因而很宽——这里区间从0开始：数据说不清直播间多播一小时能带来多少。把区间放宽才是诚实的回答，方案也会少押注这样的投入项：对调整它带来的预期变化多扣一个标准差（`AllocationRequest.UnpinnedCaution`），因为同一种形式的各次重新拟合都带着这种形式的同一个猜测。要确定它，得做一次测试（一周把场次缩短或延长，或让一个直播间隔天停播）。
 
 app.Cell(25);
 app.Show(dora.Health.Where(h => h.Check.StartsWith("live_hours", StringComparison.Ordinal)).ToDataFrame());

@@ -27,6 +27,9 @@ public static class MediaMixHealth
     /// <summary>How far apart (largest over smallest) the forms' median effects of a driver may be before it is not pinned down.</summary>
     public const double MaxFormRatio = 2.0;
 
+    /// <summary>The end of the name of the check that a driver is pinned down (the driver's name comes first).</summary>
+    public const string PinnedDown = " is pinned down";
+
     /// <summary>The checks of a fit.</summary>
     /// <param name="data">What was fitted.</param>
     /// <param name="fit">The fit on all the data.</param>
@@ -92,7 +95,7 @@ public static class MediaMixHealth
                 var least = byForm.Min(f => f.Median);
                 var pinned = least > 0 ? most / least <= MaxFormRatio : most <= 0;
                 var unit = data.Drivers[d].Unit.TrimEnd('s');
-                checks.Add(new($"{data.Drivers[d].Name} is pinned down", pinned, F($"GMV per {unit} by the model's form: {string.Join(", ", byForm.Select(f => F($"{f.Form} {f.Median:#,0.##}")))} (want within ×{MaxFormRatio:0.0}); {(pinned ? "the forms agree" : "its interval pools them and is wide: a test (a holdout week, a split of rooms) settles it")}")));
+                checks.Add(new(data.Drivers[d].Name + PinnedDown, pinned, F($"GMV per {unit} by the model's form: {string.Join(", ", byForm.Select(f => F($"{f.Form} {f.Median:#,0.##}")))} (want within ×{MaxFormRatio:0.0}); {(pinned ? "the forms agree" : "its interval pools them and is wide: a test (a holdout week, a split of rooms) settles it")}")));
             }
         }
 

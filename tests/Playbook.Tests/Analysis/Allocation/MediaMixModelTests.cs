@@ -77,6 +77,26 @@ public class MediaMixModelTests
     }
 
     [Fact]
+    public void DayWeights_ProportionalNoiseAndHuber_WeighsEachDayAsByHand()
+    {
+        // Relative residuals 0.1, -0.1, 0, 1.0; their median 0.05, absolute deviations 0.05, 0.15, 0.05, 0.95 with
+        // median 0.1, so the robust sd is 0.14826 and Huber's limit 1.345 × 0.14826 = 0.199410; the last day
+        // gets 0.199410 / 1.0. The mean fitted day is 112.5: variance weights (112.5 / fitted)².
+        double[] y = [110, 90, 200, 100];
+        double[] fitted = [100, 100, 200, 50];
+
+        var both = MediaMixModel.DayWeights(y, fitted, robust: true, proportional: true);
+        var proportionalOnly = MediaMixModel.DayWeights(y, fitted, robust: false, proportional: true);
+        var huberOnly = MediaMixModel.DayWeights([110, 90, 200, 150], [100, 100, 200, 100], robust: true, proportional: false);
+
+        Assert.Equal([1.265625, 1.265625, 0.31640625, 5.0625 * 0.19941], both, (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.Equal([1.265625, 1.265625, 0.31640625, 5.0625], proportionalOnly, (a, b) => Math.Abs(a - b) < 1e-12);
+
+        // Absolute residuals 10, -10, 0, 50: median 5, deviations 5, 15, 5, 45, their median 10: limit 1.345 × 14.826.
+        Assert.Equal([1, 1, 1, 1.345 * 14.826 / 50], huberOnly, (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
     public void Fit_BootstrapSamplesThatMissAnEvent_EveryRefitsBaselineDefined()
     {
         // A three-day event: two-week blocks drawn over 240 days leave all three days out of about a third of
@@ -94,6 +114,30 @@ public class MediaMixModelTests
 
         Assert.All(result.Draws, draw => Assert.All(draw.Baseline, b => Assert.True(double.IsFinite(b))));
         Assert.All(result.Draws, draw => Assert.All(draw.Fitted, f => Assert.True(double.IsFinite(f))));
+    }
+
+    [Fact]
+    public void Allocate_DriverNotPinnedDown_MovesLessThanThePlanWouldMoveIt()
+    {
+        // Two drivers at 100 a day, a yuan each: a's curve is known (300·x/(x+100)), b's ceiling runs from 400 to
+        // 790 over the refits, so b's next yuan returns about twice a's and the plan moves money from a to b.
+        var days = Enumerable.Range(0, 60).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToList();
+        var data = new MediaData(days, [.. days.Select(_ => 1_000.0)], [new("a", "yuan", [.. days.Select(_ => 100.0)]), new("b", "yuan", [.. days.Select(_ => 100.0)])], [], []);
+        MediaMixFit Fit(double ceiling) => new([new DriverCurve("a", 0, 100, 1, 300), new DriverCurve("b", 0, 100, 1, ceiling)], new double[60], [new double[60], new double[60]], [], 0);
+        var draws = Enumerable.Range(0, 40).Select(i => Fit(400 + (10 * i))).ToList();
+        MediaMixResult Result(bool pinned) => new(data, Fit(595), draws, null, [new HealthCheck("b" + MediaMixHealth.PinnedDown, pinned, "")]);
+        DriverPlan PlanOfB(bool pinned, double unpinnedCaution) =>
+            BudgetAllocator.Allocate(Result(pinned), new AllocationRequest { Costs = new Dictionary<string, double> { ["a"] = 1, ["b"] = 1 }, UnpinnedCaution = unpinnedCaution }).Drivers[1];
+
+        var asPinned = PlanOfB(pinned: true, unpinnedCaution: 1);
+        var unpinned = PlanOfB(pinned: false, unpinnedCaution: 1);
+
+        Assert.True(asPinned.Recommended > 110, $"b goes to {asPinned.Recommended:0.#} when the data pins it down");
+        Assert.Equal(asPinned.Recommended, PlanOfB(pinned: false, unpinnedCaution: 0).Recommended);
+        Assert.InRange(unpinned.Recommended, 100.5, asPinned.Recommended - 5);
+        Assert.False(asPinned.Unpinned);
+        Assert.DoesNotContain("pin", asPinned.Why, StringComparison.Ordinal);
+        Assert.EndsWith("; moved with more caution: the data cannot pin it down", unpinned.Why, StringComparison.Ordinal);
     }
 
     [Fact]
