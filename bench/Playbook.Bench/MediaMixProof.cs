@@ -102,7 +102,7 @@ internal static class MediaMixProof
                 {
                     var real = truthOf[driver.Driver];
                     var roas = driver.Roas!;
-                    var inside = real.Roas >= roas.Low - 1e-9 && real.Roas <= roas.High + 1e-9;
+                    var inside = Holds(roas, real.Roas);
                     intervals++;
                     covered += inside ? 1 : 0;
                     double? error = real.Beta > 0 ? Math.Abs(roas.Value - real.Roas) / real.Roas : null;
@@ -119,7 +119,7 @@ internal static class MediaMixProof
                     var step = driver.Current * 1e-3;
                     var realMarginal = (real.Response(driver.Current + step) - real.Response(driver.Current - step)) / (2 * step) / real.CostPerUnit;
                     var marginal = driver.MarginalRoas!;
-                    var marginalInside = realMarginal >= marginal.Low - 1e-9 && realMarginal <= marginal.High + 1e-9;
+                    var marginalInside = Holds(marginal, realMarginal);
                     marginalCovered += marginalInside ? 1 : 0;
                     Console.WriteLine(string.Create(culture, $"{seed,4}  {driver.Driver,-16} {real.Roas,9:0.000}  {roas.Value,8:0.000}   [{roas.Low,7:0.000}, {roas.High,7:0.000}]   {(error is null ? "  (none)" : $"{error,6:0.0%}")}   {(inside ? "yes" : "NO "),-3}   marginal {realMarginal,6:0.000} est {marginal.Value,6:0.000} [{marginal.Low,6:0.000}, {marginal.High,6:0.000}] {(marginalInside ? "yes" : "NO")}"));
                 }
@@ -149,6 +149,7 @@ internal static class MediaMixProof
         // the fit weighs days by their level (BENCH_PROPORTIONAL=0 turns it off); each defaults to the library's.
         static double Knob(string name, double otherwise) =>
             double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : otherwise;
+        static bool Holds(Estimate interval, double truth) => truth >= interval.Low - 1e-9 && truth <= interval.High + 1e-9;
         var summary = new Summary(world, Median(errors), Median(regrets), MediaMixHealth.Quantile([.. regrets.Order()], 0.9), regrets.Max(), covered, marginalCovered, intervals, Median(seconds), seconds.Max());
         Console.WriteLine(string.Create(culture, $"{world}: median ROAS error {summary.MedianError:0.0%}; regret median {summary.MedianRegret:0.00%}, 90th percentile {summary.Regret90:0.00%}, worst {summary.WorstRegret:0.00%}; coverage {(double)covered / intervals:0.0%} (marginal ROAS {(double)marginalCovered / intervals:0.0%}) of {intervals}; zero-effect driver's interval reaches 0: {zeroReached.Count(z => z)} of {zeroReached.Count}"));
         return summary;

@@ -157,7 +157,7 @@ public static class BudgetAllocator
         // Each driver's expected change from today's level over the refits, less request.Caution standard
         // deviations of it (more for a driver the data cannot pin down): a move the refits disagree on is
         // worth less than its mean.
-        var unpinned = result.Health.Where(h => !h.Ok && h.Check.EndsWith(MediaMixHealth.PinnedDown, StringComparison.Ordinal)).Select(h => h.Check[..^MediaMixHealth.PinnedDown.Length]).ToHashSet();
+        var unpinned = data.Drivers.Select(d => d.Name).Where(name => result.Health.Any(h => !h.Ok && h.Check == MediaMixHealth.PinnedDown(name))).ToHashSet();
         double Cautious(int index, double cost, double current, double spend)
         {
             var changes = fits.Select(f => f.Curves[index].Response(spend / cost) - f.Curves[index].Response(current)).ToArray();

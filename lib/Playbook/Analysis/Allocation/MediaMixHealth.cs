@@ -27,8 +27,8 @@ public static class MediaMixHealth
     /// <summary>How far apart (largest over smallest) the forms' median effects of a driver may be before it is not pinned down.</summary>
     public const double MaxFormRatio = 2.0;
 
-    /// <summary>The end of the name of the check that a driver is pinned down (the driver's name comes first).</summary>
-    public const string PinnedDown = " is pinned down";
+    /// <summary>The name of the check that the model's forms agree about <paramref name="driver"/>'s effect.</summary>
+    public static string PinnedDown(string driver) => driver + " is pinned down";
 
     /// <summary>The checks of a fit.</summary>
     /// <param name="data">What was fitted.</param>
@@ -95,7 +95,7 @@ public static class MediaMixHealth
                 var least = byForm.Min(f => f.Median);
                 var pinned = least > 0 ? most / least <= MaxFormRatio : most <= 0;
                 var unit = data.Drivers[d].Unit.TrimEnd('s');
-                checks.Add(new(data.Drivers[d].Name + PinnedDown, pinned, F($"GMV per {unit} by the model's form: {string.Join(", ", byForm.Select(f => F($"{f.Form} {f.Median:#,0.##}")))} (want within ×{MaxFormRatio:0.0}); {(pinned ? "the forms agree" : "its interval pools them and is wide: a test (a holdout week, a split of rooms) settles it")}")));
+                checks.Add(new(PinnedDown(data.Drivers[d].Name), pinned, F($"GMV per {unit} by the model's form: {string.Join(", ", byForm.Select(f => F($"{f.Form} {f.Median:#,0.##}")))} (want within ×{MaxFormRatio:0.0}); {(pinned ? "the forms agree" : "its interval pools them and is wide: a test (a holdout week, a split of rooms) settles it")}")));
             }
         }
 

@@ -358,7 +358,7 @@ public static class MediaMixModel
             this.first = first;
             n = count;
             root = weights?.Select(Math.Sqrt).ToArray();
-            (design, BaselineColumns) = Baseline(data, first, count, laggedSales, weights);
+            (design, BaselineColumns) = Baseline(data, first, count, laggedSales, root);
             var matrix = Matrix<double>.Build.DenseOfColumnArrays(design.Select(Scale));
             var qr = matrix.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
             q = [.. Enumerable.Range(0, design.Length).Select(j => qr.Q.Column(j).ToArray())];
@@ -667,8 +667,12 @@ public static class MediaMixModel
         return best;
     }
 
-    /// <summary>The baseline's design on days [first, first + count): level, trend, weekdays, and the events active on some of those days but not all.</summary>
-    private static (double[][] Design, IReadOnlyList<string> Columns) Baseline(MediaData data, int first, int count, bool laggedSales = false, double[]? weights = null)
+    /// <summary>
+    /// The baseline's design on days [first, first + count): level, trend, weekdays, and the events active on
+    /// some of those days but not all, as the days are weighed (<paramref name="root"/>: the square roots of
+    /// the days' weights; null, all equal).
+    /// </summary>
+    private static (double[][] Design, IReadOnlyList<string> Columns) Baseline(MediaData data, int first, int count, bool laggedSales = false, double[]? root = null)
     {
         var total = data.Days.Count;
         var columns = new List<(string Name, double[] Values)>
@@ -703,7 +707,6 @@ public static class MediaMixModel
         // two events on the same days, or an event on days a bootstrap sample left out. (Kept, such a column
         // made the basis carry an arbitrary extra direction and the refit's baseline undefined.)
         var kept = new List<(string Name, double[] Values)>();
-        var root = weights?.Select(Math.Sqrt).ToArray();
         double[] Weighed(double[] values) => root is null ? values : [.. values.Select((v, t) => v * root[t])];
         foreach (var column in columns)
         {

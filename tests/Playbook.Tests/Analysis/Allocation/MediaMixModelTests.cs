@@ -125,7 +125,7 @@ public class MediaMixModelTests
         var data = new MediaData(days, [.. days.Select(_ => 1_000.0)], [new("a", "yuan", [.. days.Select(_ => 100.0)]), new("b", "yuan", [.. days.Select(_ => 100.0)])], [], []);
         MediaMixFit Fit(double ceiling) => new([new DriverCurve("a", 0, 100, 1, 300), new DriverCurve("b", 0, 100, 1, ceiling)], new double[60], [new double[60], new double[60]], [], 0);
         var draws = Enumerable.Range(0, 40).Select(i => Fit(400 + (10 * i))).ToList();
-        MediaMixResult Result(bool pinned) => new(data, Fit(595), draws, null, [new HealthCheck("b" + MediaMixHealth.PinnedDown, pinned, "")]);
+        MediaMixResult Result(bool pinned) => new(data, Fit(595), draws, null, [new HealthCheck(MediaMixHealth.PinnedDown("b"), pinned, "")]);
         DriverPlan PlanOfB(bool pinned, double unpinnedCaution) =>
             BudgetAllocator.Allocate(Result(pinned), new AllocationRequest { Costs = new Dictionary<string, double> { ["a"] = 1, ["b"] = 1 }, UnpinnedCaution = unpinnedCaution }).Drivers[1];
 
